@@ -1,0 +1,131 @@
+"""Cleaning stage: mark each paragraph kept, boilerplate (with the reason) or duplicate of an earlier one."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from pipeline.models import Document, Paragraph
+
+# Lines that are never article content, by their opening words (outlet chrome, prompts, bylines, forms).
+_BOILERPLATE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "read_also": (
+        r"baca juga", r"baca pula", r"baca selengkapnya", r"lihat juga", r"simak juga", r"artikel terkait",
+        r"berita terkait", r"related articles?", r"related posts?", r"populer", r"terpopuler", r"berita lainnya",
+        r"tonton juga", r"saksikan juga",
+    ),
+    "byline": (
+        r"editor\s*:", r"penulis\s*:", r"pewarta\s*:", r"reporter\s*:", r"redaktur\s*:", r"penyunting\s*:",
+        r"sumber\s*:", r"foto\s*:", r"kontributor\s*:", r"written by\b", r"oleh\s*:", r"dibaca\s*:",
+        r"category\s*:", r"kategori\s*:", r"tags?\s*:", r"topik\s*:", r"\d+\s+menit baca",
+    ),
+    "caption": (r"keterangan foto", r"caption\s*:", r"\(foto\s*:", r"ilustrasi\s*[:.]"),
+    "prompt": (
+        r"tinggalkan balasan", r"tinggalkan komentar", r"alamat email anda", r"back to top",
+        r"bagikan\b", r"share\b", r"ikuti (?:kami|berita|informasi)", r"dapatkan (?:update|berita|informasi)",
+        r"klik (?:di ?sini|link)", r"download aplikasi", r"simak berita", r"gabung(?:lah)? (?:di|ke) ",
+        r"komentar\b", r"copyright\b", r"©", r"hak cipta", r"all rights reserved", r"newsletter",
+        r"berlangganan\b", r"loading\b", r"advertisement\b", r"iklan\b", r"scroll to continue",
+        r"lanjutkan membaca", r"kirim komentar", r"nama\s*\*", r"email\s*\*", r"situs web\b",
+    ),
+}
+_PREFIX = re.compile(
+    "|".join(f"(?P<{reason}>^(?:{'|'.join(patterns)}))" for reason, patterns in _BOILERPLATE_PREFIXES.items()),
+    re.IGNORECASE,
+)
+# "Baca juga" glued to the end of a content paragraph: cut there.
+_GLUED_READ_ALSO = re.compile(r"\s+(?:baca juga|baca pula)\s*:", re.IGNORECASE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A dateline on its own line ("Serang (ANTARA) -") belongs to the story: it names the place.
+_DATELINE = re.compile(r"^[A-Z][\w.' ]{1,40}(?:,\s*[^-–—]{0,40})?(?:\s*\([A-Za-z.]+\))?\s*[-–—]+\s*$")
+_CLOSING_CREDIT = re.compile(r"^\(?[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})?\)?\.?$|^\[\]$")
+
+
+def normalise(text: str) -> str:
+    """Case-, punctuation- and whitespace-insensitive form used to compare paragraphs."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def paragraph_hash(text: str) -> str:
+    """Stable short hash of a paragraph's normalised form (for per-source recurring-line learning)."""
+    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)}
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _boilerplate_reason(text: str) -> str | None:
+    match = _PREFIX.match(text.strip())
+    if match:
+        return match.lastgroup
+    words = _WORD.findall(text)
+    if not words:
+        return "empty"
+    if _DATELINE.match(text.strip()):
+        return None
+    if _CLOSING_CREDIT.match(text.strip()):
+        return "credit"
+    # A short line with no sentence punctuation and no digits is a label ("KALSEL", "Related Articles").
+    if len(words) <= 3 and not re.search(r"[.!?\"“”]", text) and not re.search(r"\d", text):
+        return "label"
+    return None
+
+
+def split_glued(texts: Iterable[str]) -> list[str]:
+    """Split paragraphs that carry a 'Baca juga:' tail into content and the tail."""
+    out: list[str] = []
+    for text in texts:
+        match = _GLUED_READ_ALSO.search(text)
+        if match and match.start() > 0:
+            out.extend([text[:match.start()].strip(), text[match.start():].strip()])
+        else:
+            out.append(text)
+    return out
+
+
+def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
+             near_threshold: float = 0.85) -> list[Paragraph]:
+    """Paragraphs with status and reason; `recurring` holds hashes of lines seen on many pages of the source."""
+    paragraphs = [Paragraph(index=i, text=t) for i, t in enumerate(split_glued(texts))]
+    seen_exact: dict[str, int] = {}
+    seen_shingles: list[tuple[int, set[tuple[str, ...]], int]] = []
+    for p in paragraphs:
+        reason = _boilerplate_reason(p.text)
+        if reason is None and recurring and paragraph_hash(p.text) in recurring:
+            reason = "recurring"
+        if reason is not None:
+            p.status, p.reason = "boilerplate", reason
+            continue
+        key = normalise(p.text)
+        if key in seen_exact:
+            p.status, p.reason, p.duplicate_of = "duplicate", "exact_repeat", seen_exact[key]
+            continue
+        words = key.split()
+        shingles = _shingles(words)
+        for index, other, length in seen_shingles:
+            if min(length, len(words)) < 8 or abs(length - len(words)) > 0.3 * max(length, len(words)):
+                continue
+            overlap = len(shingles & other) / max(1, len(shingles | other))
+            if overlap >= near_threshold:
+                p.status, p.reason, p.duplicate_of = "duplicate", "near_repeat", index
+                break
+        else:
+            seen_exact[key] = p.index
+            seen_shingles.append((p.index, shingles, len(words)))
+    return paragraphs
+
+
+def clean(document: Document, *, recurring: frozenset[str] = frozenset()) -> Document:
+    """Re-classify a document's paragraphs in place and return it."""
+    document.paragraphs = classify([p.text for p in document.paragraphs], recurring=recurring)
+    return document
+
+
+def drop_reasons(document: Document) -> Counter[str]:
+    """How many paragraphs were dropped, by reason."""
+    return Counter(f"{p.status}:{p.reason}" for p in document.paragraphs if p.status != "kept")

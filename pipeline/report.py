@@ -1,0 +1,53 @@
+"""Human-facing output: the end-of-run summary table and example queries."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.run import RunSummary
+
+EXAMPLE_QUERIES = (
+    ("Events per province and month",
+     "SELECT substr(e.region_code, 1, 2) AS province, strftime(e.date, '%Y-%m') AS month, e.type, count(*) AS n\n"
+     "FROM events e GROUP BY ALL ORDER BY province, month;"),
+    ("Officials and their roles",
+     "SELECT name, role_kind, any_value(role) AS role, count(*) AS articles\n"
+     "FROM officials GROUP BY name, role_kind ORDER BY articles DESC LIMIT 20;"),
+    ("Organisations and people counted, with the sentence they come from",
+     "SELECT a.title, c.value, c.unit, p.text AS evidence\n"
+     "FROM counts c JOIN articles a USING (article_id)\n"
+     "JOIN paragraphs p ON p.article_id = c.article_id AND p.idx = c.paragraph\n"
+     "WHERE c.unit ILIKE ANY (['%LKS%', '%orang%', '%peserta%', '%organisasi%']) LIMIT 20;"),
+)
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    """A per-source table, the totals and the drop reasons of one run."""
+    if summary.sources:
+        table = Table(title=f"Run {summary.run_id}: {summary.status}")
+        for column in ("source", "status", "listed", "new URLs", "fetched", "not modified", "failed", "skipped"):
+            table.add_column(column, justify="left" if column in ("source", "status") else "right")
+        for r in summary.sources:
+            status = f"[red]{r.error}[/red]" if r.error else "[green]ok[/green]"
+            skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.skipped.items())) or "0"
+            table.add_row(r.name, status, str(r.candidates), str(r.new_urls), str(r.fetched),
+                          str(r.not_modified), str(r.failed), skipped)
+        console.print(table)
+    t = summary.totals
+    console.print(
+        f"sources ok {t.get('sources_ok', 0)}, failed {t.get('sources_failed', 0)} · pages fetched "
+        f"{t.get('pages_fetched', 0)}, not modified {t.get('pages_not_modified', 0)}, failed "
+        f"{t.get('pages_failed', 0)} · articles new {t.get('articles_new', 0)}, updated "
+        f"{t.get('articles_updated', 0)} · events {t.get('events', 0)}", highlight=False)
+    drops = {k: v for k, v in summary.stats.items() if k.startswith(("dropped", "skipped"))}
+    if drops:
+        console.print("dropped/skipped: " + ", ".join(f"{k}={v}" for k, v in sorted(drops.items())),
+                      highlight=False)
+
+
+def print_queries(db_path: str, console: Console) -> None:
+    """Example SQL an analyst can paste into `duckdb`."""
+    console.print(f"\nOpen the warehouse with:  duckdb -readonly {db_path}\nExample queries:", highlight=False)
+    for title, sql in EXAMPLE_QUERIES:
+        console.print(f"\n-- {title}\n{sql}", highlight=False, markup=False)

@@ -1,0 +1,270 @@
+"""The nightly job, top to bottom: discover → fetch → archive → extract → clean → analyse → load.
+
+Stages hand off through storage: discovery writes the `frontier`, fetching writes WARC records and `pages`
+rows, processing reads archived pages not yet processed and loads each article in one transaction. A run
+killed anywhere is finished by the next one; nothing is loaded twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from pipeline import archive as archive_stage
+from pipeline import discover as discover_stage
+from pipeline import fetch as fetch_stage
+from pipeline import process as process_stage
+from pipeline.config import Config, Source
+from pipeline.errors import PipelineError
+from pipeline.extract import decode_html
+from pipeline.lock import RunLock
+from pipeline.urls import url_id
+from pipeline.warehouse import Warehouse, new_run_id
+
+log = logging.getLogger("lkks.run")
+
+EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+
+@dataclass
+class RunOptions:
+    """Where to store things and how to reach the network."""
+
+    db_path: Path
+    archive_dir: Path | None = None
+    only: list[str] | None = None
+    transport: httpx.AsyncBaseTransport | None = None
+    allow_private: bool = False
+    global_concurrency: int = 8
+    progress: Callable[[str, str], None] | None = None
+
+    @property
+    def archive(self) -> Path:
+        """The WARC folder: beside the database unless given."""
+        return self.archive_dir or self.db_path.parent / "archive" / self.db_path.stem
+
+
+@dataclass
+class SourceReport:
+    """What happened to one source during a run."""
+
+    name: str
+    error: str | None = None
+    candidates: int = 0
+    new_urls: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    unchanged: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    """The outcome of a run, as printed and as stored in `runs`."""
+
+    run_id: str
+    status: str
+    sources: list[SourceReport]
+    totals: dict[str, int]
+    stats: Counter[str]
+    errors: list[str]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every source ran, 1 when some failed but the run completed."""
+        return EXIT_SOURCES_FAILED if self.totals.get("sources_failed") else EXIT_OK
+
+
+def _page_row(run_id: str, result: fetch_stage.FetchResult) -> dict[str, object]:
+    outcome = "ok" if result.ok else "not_modified" if result.not_modified else "failed"
+    warc = result.warc
+    return {
+        "page_id": hashlib.sha256(f"{run_id} {result.kind} {result.url}".encode()).hexdigest()[:20],
+        "source": result.source, "kind": result.kind, "url": result.url, "url_id": url_id(result.url),
+        "final_url": result.final_url, "status": result.status, "outcome": outcome,
+        "error": f"{result.error.reason}: {result.error}" if result.error else None,
+        "not_modified": result.not_modified, "etag": result.etag, "last_modified": result.last_modified,
+        "body_sha256": result.sha256, "bytes": len(result.body), "fetched_at": result.fetched_at,
+        "elapsed_seconds": result.elapsed, "warc_path": warc.path if warc else None,
+        "warc_offset": warc.offset if warc else None, "warc_length": warc.length if warc else None,
+    }
+
+
+def _endpoints(source: Source) -> list[str]:
+    return [*source.feeds, *source.sitemaps, *(listing.url for listing in source.listings)]
+
+
+async def crawl_source(source: Source, fetcher: fetch_stage.Fetcher, wh: Warehouse, run_id: str,
+                       now: dt.datetime, options: RunOptions, stages: Sequence[str]) -> SourceReport:
+    """Discover a source's articles, then fetch the new and the still-listed ones conditionally."""
+    report = SourceReport(source.name)
+    notify = options.progress or (lambda _source, _message: None)
+    listed: set[str] = set()
+    if "discover" in stages:
+        listed = await _discover_source(source, fetcher, wh, run_id, now, report)
+        if report.error:
+            notify(source.name, report.error)
+            return report
+    if "fetch" not in stages:
+        return report
+    todo = wh.to_fetch(source.name, listed)
+    notify(source.name, f"{report.candidates} listed, {report.new_urls} new, fetching {len(todo)}")
+
+    async def fetch_one(uid: str, url: str, etag: str | None, last_modified: str | None) -> None:
+        result = await fetcher.fetch(url, source, "article", etag=etag, last_modified=last_modified)
+        wh.record_page(run_id, _page_row(run_id, result))
+        if result.ok:
+            report.fetched += 1
+            wh.frontier_outcome(uid, "fetched", etag=result.etag, last_modified=result.last_modified,
+                                body_sha256=result.sha256)
+            if result.sha256 and wh.known_body(uid) == result.sha256:
+                report.unchanged += 1
+                wh.mark_processed(_page_row(run_id, result)["page_id"])  # type: ignore[arg-type]
+        elif result.not_modified:
+            report.not_modified += 1
+            wh.frontier_outcome(uid, "not_modified")
+        else:
+            report.failed += 1
+            message = f"{url}: {result.error}" if result.error else f"{url}: HTTP {result.status}"
+            report.errors.append(message)
+            wh.frontier_outcome(uid, "failed", error=message)
+
+    await asyncio.gather(*(fetch_one(*row) for row in todo))
+    return report
+
+
+async def _discover_source(source: Source, fetcher: fetch_stage.Fetcher, wh: Warehouse, run_id: str,
+                           now: dt.datetime, report: SourceReport) -> set[str]:
+    """Discovery of one source into the frontier; returns the url ids listed this run."""
+    endpoints = _endpoints(source)
+    found = await discover_stage.discover(source, fetcher, now=now, validators=wh.validators(endpoints))
+    for result in found.fetched:
+        wh.record_page(run_id, _page_row(run_id, result))
+    report.skipped.update(found.skipped)
+    report.errors.extend(found.errors)
+    reached = [r for r in found.fetched if r.kind != "robots" and (r.ok or r.not_modified)]
+    if endpoints and not reached:
+        first = found.errors[0] if found.errors else "no discovery endpoint answered"
+        report.error = f"unreachable: {first}"
+        log.warning("source %s: %s", source.name, report.error)
+        return set()
+    report.candidates = len(found.candidates)
+    report.new_urls = wh.add_candidates(run_id, (
+        (url_id(c.url), c.url, source.name, c.via, c.title, c.published) for c in found.candidates))
+    return {url_id(c.url) for c in found.candidates}
+
+
+async def crawl(sources: Sequence[Source], wh: Warehouse, run_id: str, options: RunOptions,
+                stages: Sequence[str] = ("discover", "fetch")) -> list[SourceReport]:
+    """Discover and fetch every source concurrently; each response is archived before it is recorded."""
+    now = dt.datetime.now(dt.UTC)
+    with archive_stage.WarcArchive(options.archive, run_id) as warc:
+        async with fetch_stage.Fetcher(sources, transport=options.transport, archive=warc,
+                                       allow_private=options.allow_private,
+                                       global_concurrency=options.global_concurrency) as fetcher:
+            results = await asyncio.gather(
+                *(crawl_source(s, fetcher, wh, run_id, now, options, stages) for s in sources), return_exceptions=True)
+    reports: list[SourceReport] = []
+    for source, result in zip(sources, results, strict=True):
+        if isinstance(result, BaseException):
+            if not isinstance(result, Exception):
+                raise result
+            log.exception("source %s crashed", source.name, exc_info=result)
+            reports.append(SourceReport(source.name, error=f"crashed: {type(result).__name__}: {result}"))
+        else:
+            reports.append(result)
+    return reports
+
+
+def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stats: Counter[str], *,
+                    everything: bool = False) -> tuple[int, int]:
+    """Extract, clean, analyse and load every archived page not yet processed; (new, updated) articles."""
+    new = updated = 0
+    recurring: dict[str, frozenset[str]] = {}
+    for page in wh.pending_pages(everything=everything):
+        source = sources.get(page.source)
+        if page.source not in recurring:
+            recurring[page.source] = wh.recurring_lines(page.source)
+        try:
+            response = archive_stage.read_response(
+                archive_stage.WarcRef(page.warc_path, page.warc_offset, page.warc_length))
+            html = decode_html(response.body, response.headers.get("content-type"))
+            document, analysis = process_stage.process_html(
+                html, url=page.url, hints=source.article if source else None, source=page.source,
+                recurring=recurring[page.source])
+        except PipelineError as exc:
+            stats[f"dropped_page:{exc.reason}"] += 1
+            log.warning("page %s not processed: %s", page.url, exc)
+            wh.mark_processed(page.page_id, error=f"{exc.reason}: {exc}")
+            continue
+        for paragraph in document.paragraphs:
+            if paragraph.status != "kept":
+                stats[f"dropped_paragraph:{paragraph.status}:{paragraph.reason}"] += 1
+        is_new = wh.load_article(page.url_id, document, analysis, run_id=run_id, page_id=page.page_id,
+                                 body_sha256=page.body_sha256)
+        new, updated = new + is_new, updated + (not is_new)
+        stats["events"] += len(analysis.events)
+        stats["relevant_articles" if analysis.relevant else "irrelevant_articles"] += 1
+    return new, updated
+
+
+STAGES = ("discover", "fetch", "process")
+
+
+def run(config: Config, options: RunOptions, *, command: str = "run",
+        stages: Sequence[str] = STAGES) -> RunSummary:
+    """The whole job (or the named stages) under the run lock: crawl, process, record the run."""
+    sources = config.select(options.only)
+    with RunLock(options.db_path), Warehouse(options.db_path) as wh:
+        run_id = new_run_id()
+        wh.start_run(run_id, command)
+        log.info("run %s (%s): %d sources into %s", run_id, ", ".join(stages), len(sources), options.db_path)
+        for source in sources:
+            wh.upsert_source(source.name, source.url, source.province, source.enabled)
+        reports: list[SourceReport] = []
+        crawl_stages = [s for s in stages if s in ("discover", "fetch")]
+        if crawl_stages:
+            reports = asyncio.run(crawl(sources, wh, run_id, options, crawl_stages))
+            for report in reports:
+                wh.source_outcome(report.name, run_id, report.error)
+        stats: Counter[str] = Counter()
+        for report in reports:
+            for reason, n in report.skipped.items():
+                stats[f"skipped_url:{reason}"] += n
+        new = updated = 0
+        if "process" in stages:
+            new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats)
+        failed = [r for r in reports if r.error]
+        totals = {
+            "sources_ok": len(reports) - len(failed), "sources_failed": len(failed),
+            "pages_fetched": sum(r.fetched for r in reports),
+            "pages_not_modified": sum(r.not_modified for r in reports),
+            "pages_failed": sum(r.failed for r in reports),
+            "articles_new": new, "articles_updated": updated, "events": stats["events"],
+        }
+        errors = [f"{r.name}: {r.error}" for r in failed] + [f"{r.name}: {e}" for r in reports for e in r.errors]
+        status = "completed_with_failures" if failed else "completed"
+        wh.finish_run(run_id, status, totals, dict(stats), errors)
+    return RunSummary(run_id, status, reports, totals, stats, errors)
+
+
+def reprocess(config: Config, db_path: Path) -> RunSummary:
+    """Re-extract every archived article page without network (e.g. after the extractor improved)."""
+    with RunLock(db_path), Warehouse(db_path) as wh:
+        run_id = new_run_id()
+        wh.start_run(run_id, "reprocess")
+        stats: Counter[str] = Counter()
+        new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats, everything=True)
+        totals = {"articles_new": new, "articles_updated": updated, "events": stats["events"]}
+        wh.finish_run(run_id, "completed", totals, dict(stats), [])
+    return RunSummary(run_id, "completed", [], totals, stats, [])

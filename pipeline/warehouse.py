@@ -1,0 +1,343 @@
+"""Load stage and hand-off storage: the DuckDB warehouse, its schema, and idempotent per-article loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline import EXTRACTOR_VERSION
+from pipeline.models import Analysis, Document
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, command VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ,
+    status VARCHAR, sources_ok INTEGER, sources_failed INTEGER, pages_fetched INTEGER,
+    pages_not_modified INTEGER, pages_failed INTEGER, articles_new INTEGER, articles_updated INTEGER,
+    events INTEGER, stats JSON, errors JSON);
+CREATE TABLE IF NOT EXISTS sources (
+    name VARCHAR PRIMARY KEY, url VARCHAR, province VARCHAR, enabled BOOLEAN, last_run_id VARCHAR,
+    last_attempt_at TIMESTAMPTZ, last_success_at TIMESTAMPTZ, last_error VARCHAR,
+    consecutive_failures INTEGER DEFAULT 0, healthy BOOLEAN DEFAULT TRUE);
+CREATE TABLE IF NOT EXISTS frontier (
+    url_id VARCHAR PRIMARY KEY, url VARCHAR, source VARCHAR, via VARCHAR, title VARCHAR,
+    listed_published TIMESTAMPTZ, discovered_at TIMESTAMPTZ, discovered_run VARCHAR,
+    status VARCHAR, attempts INTEGER DEFAULT 0, last_error VARCHAR, etag VARCHAR, last_modified VARCHAR,
+    body_sha256 VARCHAR);
+CREATE TABLE IF NOT EXISTS pages (
+    page_id VARCHAR PRIMARY KEY, run_id VARCHAR, source VARCHAR, kind VARCHAR, url VARCHAR, url_id VARCHAR,
+    final_url VARCHAR, status INTEGER, outcome VARCHAR, error VARCHAR, not_modified BOOLEAN,
+    etag VARCHAR, last_modified VARCHAR, body_sha256 VARCHAR, bytes BIGINT, fetched_at TIMESTAMPTZ,
+    elapsed_seconds DOUBLE, warc_path VARCHAR, warc_offset BIGINT, warc_length BIGINT,
+    processed_version VARCHAR, process_error VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY, url VARCHAR, source VARCHAR, title VARCHAR, published DATE,
+    page_id VARCHAR, body_sha256 VARCHAR, relevant BOOLEAN, paragraphs_total INTEGER,
+    paragraphs_kept INTEGER, first_seen_run VARCHAR, last_loaded_run VARCHAR, loaded_at TIMESTAMPTZ,
+    extractor_version VARCHAR);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article_id VARCHAR, idx INTEGER, text VARCHAR, status VARCHAR, reason VARCHAR, duplicate_of INTEGER,
+    text_hash VARCHAR, PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, type VARCHAR, date DATE, date_text VARCHAR,
+    period_start INTEGER, period_end INTEGER, tense VARCHAR, region_code VARCHAR, paragraph INTEGER,
+    span_start INTEGER, span_end INTEGER, extractor_version VARCHAR);
+CREATE TABLE IF NOT EXISTS event_organizations (
+    event_id VARCHAR, article_id VARCHAR, seq INTEGER, kind VARCHAR, name VARCHAR, region_code VARCHAR,
+    PRIMARY KEY (event_id, seq));
+CREATE TABLE IF NOT EXISTS officials (
+    article_id VARCHAR, seq INTEGER, name VARCHAR, name_text VARCHAR, role VARCHAR, role_kind VARCHAR,
+    acting BOOLEAN, region_code VARCHAR, aliases VARCHAR[], mentions INTEGER, paragraph INTEGER,
+    span_start INTEGER, span_end INTEGER, extractor_version VARCHAR, PRIMARY KEY (article_id, seq));
+CREATE TABLE IF NOT EXISTS regions (
+    article_id VARCHAR, code VARCHAR, name VARCHAR, level VARCHAR, mentions INTEGER, paragraph INTEGER,
+    span_start INTEGER, span_end INTEGER, extractor_version VARCHAR, PRIMARY KEY (article_id, code));
+CREATE TABLE IF NOT EXISTS counts (
+    article_id VARCHAR, seq INTEGER, value DOUBLE, unit VARCHAR, text VARCHAR, paragraph INTEGER,
+    span_start INTEGER, span_end INTEGER, extractor_version VARCHAR, PRIMARY KEY (article_id, seq));
+CREATE TABLE IF NOT EXISTS dates (
+    article_id VARCHAR, seq INTEGER, text VARCHAR, value DATE, paragraph INTEGER, span_start INTEGER,
+    span_end INTEGER, PRIMARY KEY (article_id, seq));
+"""
+
+FACT_TABLES = ("paragraphs", "events", "event_organizations", "officials", "regions", "counts", "dates")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC timestamp plus a short random suffix."""
+    return _now().strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+@dataclass(slots=True)
+class PendingPage:
+    """An archived article response waiting for the process stage."""
+
+    page_id: str
+    url: str
+    url_id: str
+    source: str
+    warc_path: str
+    warc_offset: int
+    warc_length: int
+    body_sha256: str | None
+    fetched_at: dt.datetime
+
+
+class Warehouse:
+    """One open DuckDB warehouse file; every write of a stage goes through here."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        """Checkpoint and close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema to SCHEMA_VERSION."""
+        self.con.execute(_SCHEMA)
+        self.con.execute("INSERT OR IGNORE INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
+
+    # runs -------------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, command: str) -> None:
+        """Record that a run began."""
+        self.con.execute(
+            "INSERT INTO runs (run_id, command, started_at, status) VALUES (?, ?, ?, 'running')",
+            [run_id, command, _now()],
+        )
+
+    def finish_run(self, run_id: str, status: str, totals: dict[str, int], stats: dict[str, Any],
+                   errors: Sequence[str]) -> None:
+        """Record a run's outcome, counts and errors."""
+        self.con.execute(
+            """UPDATE runs SET finished_at = ?, status = ?, sources_ok = ?, sources_failed = ?,
+               pages_fetched = ?, pages_not_modified = ?, pages_failed = ?, articles_new = ?,
+               articles_updated = ?, events = ?, stats = ?, errors = ? WHERE run_id = ?""",
+            [_now(), status, totals.get("sources_ok", 0), totals.get("sources_failed", 0),
+             totals.get("pages_fetched", 0), totals.get("pages_not_modified", 0), totals.get("pages_failed", 0),
+             totals.get("articles_new", 0), totals.get("articles_updated", 0), totals.get("events", 0),
+             json.dumps(stats, sort_keys=True, default=str), json.dumps(list(errors)), run_id],
+        )
+
+    # sources ----------------------------------------------------------------------------------------
+    def upsert_source(self, name: str, url: str, province: str | None, enabled: bool) -> None:
+        """Register a source (keeps its health history)."""
+        self.con.execute(
+            """INSERT INTO sources (name, url, province, enabled) VALUES (?, ?, ?, ?)
+               ON CONFLICT (name) DO UPDATE SET url = excluded.url, province = excluded.province,
+               enabled = excluded.enabled""",
+            [name, url, province, enabled],
+        )
+
+    def source_outcome(self, name: str, run_id: str, error: str | None, *, unhealthy_after: int = 3) -> None:
+        """Update a source's health after a run: failures in a row mark it unhealthy with the reason."""
+        if error is None:
+            self.con.execute(
+                """UPDATE sources SET last_run_id = ?, last_attempt_at = ?, last_success_at = ?,
+                   last_error = NULL, consecutive_failures = 0, healthy = TRUE WHERE name = ?""",
+                [run_id, _now(), _now(), name],
+            )
+        else:
+            self.con.execute(
+                """UPDATE sources SET last_run_id = ?, last_attempt_at = ?, last_error = ?,
+                   consecutive_failures = consecutive_failures + 1,
+                   healthy = (consecutive_failures + 1) < ? WHERE name = ?""",
+                [run_id, _now(), error, unhealthy_after, name],
+            )
+
+    # frontier and pages -----------------------------------------------------------------------------
+    def add_candidates(self, run_id: str, rows: Iterable[tuple[str, str, str, str, str | None,
+                                                               dt.datetime | None]]) -> int:
+        """Insert (url_id, url, source, via, title, published) candidates not yet known; return how many."""
+        before = self._count("frontier")
+        for row in rows:
+            self.con.execute(
+                """INSERT OR IGNORE INTO frontier (url_id, url, source, via, title, listed_published,
+                   discovered_at, discovered_run, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')""",
+                [*row, _now(), run_id],
+            )
+        return self._count("frontier") - before
+
+    def to_fetch(self, source: str, listed: Iterable[str] = (),
+                 max_attempts: int = 5) -> list[tuple[str, str, str | None, str | None]]:
+        """(url_id, url, etag, last_modified) to request: new, retryable, or listed again this run."""
+        rows = self.con.execute(
+            """SELECT url_id, url, etag, last_modified FROM frontier
+               WHERE source = ? AND (status = 'pending' OR (status = 'failed' AND attempts < ?)
+                                     OR list_contains(?, url_id))
+               ORDER BY discovered_at, url_id""",
+            [source, max_attempts, sorted(set(listed))],
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Last (etag, last_modified) seen for non-article URLs (feeds, sitemaps, listings)."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for url in urls:
+            row = self.con.execute(
+                """SELECT etag, last_modified FROM pages WHERE url = ? AND outcome = 'ok'
+                   ORDER BY fetched_at DESC LIMIT 1""", [url]).fetchone()
+            if row and (row[0] or row[1]):
+                found[url] = (row[0], row[1])
+        return found
+
+    def record_page(self, run_id: str, row: dict[str, Any]) -> None:
+        """Record one fetch outcome (idempotent per run, kind and URL)."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.con.execute(f"INSERT OR REPLACE INTO pages (run_id, {columns}) VALUES (?, {marks})",
+                         [run_id, *row.values()])
+
+    def frontier_outcome(self, url_id: str, status: str, *, error: str | None = None, etag: str | None = None,
+                         last_modified: str | None = None, body_sha256: str | None = None) -> None:
+        """Update an article URL's crawl state after a fetch."""
+        self.con.execute(
+            """UPDATE frontier SET status = ?, attempts = attempts + 1, last_error = ?,
+               etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+               body_sha256 = COALESCE(?, body_sha256) WHERE url_id = ?""",
+            [status, error, etag, last_modified, body_sha256, url_id],
+        )
+
+    def known_body(self, url_id: str) -> str | None:
+        """The body hash of the article already loaded for this URL, if any."""
+        row = self.con.execute("SELECT body_sha256 FROM articles WHERE article_id = ?", [url_id]).fetchone()
+        return row[0] if row else None
+
+    def pending_pages(self, *, everything: bool = False, source: str | None = None) -> list[PendingPage]:
+        """Archived article responses not yet processed by this extractor version (latest per URL)."""
+        rows = self.con.execute(
+            f"""SELECT page_id, url, url_id, source, warc_path, warc_offset, warc_length, body_sha256, fetched_at
+                FROM pages WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
+                {"" if everything else "AND (processed_version IS DISTINCT FROM ?)"}
+                {"AND source = ?" if source else ""}
+                QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1
+                ORDER BY fetched_at, page_id""",
+            ([] if everything else [EXTRACTOR_VERSION]) + ([source] if source else []),
+        ).fetchall()
+        return [PendingPage(*r) for r in rows]
+
+    def mark_processed(self, page_id: str, error: str | None = None) -> None:
+        """Remember that a page went through the process stage (with this extractor version)."""
+        self.con.execute("UPDATE pages SET processed_version = ?, process_error = ? WHERE page_id = ?",
+                         [EXTRACTOR_VERSION, error, page_id])
+
+    def recurring_lines(self, source: str, min_articles: int = 4) -> frozenset[str]:
+        """Hashes of paragraphs that stand in many articles of one source: its boilerplate."""
+        rows = self.con.execute(
+            """SELECT p.text_hash FROM paragraphs p JOIN articles a USING (article_id)
+               WHERE a.source = ? GROUP BY p.text_hash HAVING count(DISTINCT p.article_id) >= ?""",
+            [source, min_articles],
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    # articles and facts -----------------------------------------------------------------------------
+    def load_article(self, article_id: str, document: Document, analysis: Analysis, *, run_id: str,
+                     page_id: str | None = None, body_sha256: str | None = None) -> bool:
+        """Replace everything known about one article in one transaction; True when it is new."""
+        from pipeline.clean import paragraph_hash
+
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            existing = con.execute("SELECT first_seen_run FROM articles WHERE article_id = ?",
+                                   [article_id]).fetchone()
+            for table in FACT_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            con.execute(
+                """INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [article_id, document.url, document.source, document.title, document.published, page_id,
+                 body_sha256, analysis.relevant, len(document.paragraphs), len(document.kept()),
+                 existing[0] if existing else run_id, run_id, _now(), EXTRACTOR_VERSION],
+            )
+            self._insert("paragraphs", [
+                (article_id, p.index, p.text, p.status, p.reason, p.duplicate_of, paragraph_hash(p.text))
+                for p in document.paragraphs])
+            for seq, event in enumerate(analysis.events):
+                event_id = f"{article_id}:{seq}"
+                ev = event.evidence
+                con.execute(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [event_id, article_id, seq, event.type, event.date, event.date_text, event.period_start,
+                     event.period_end, event.tense, event.region_code, ev.paragraph if ev else None,
+                     ev.start if ev else None, ev.end if ev else None, EXTRACTOR_VERSION],
+                )
+                self._insert("event_organizations", [
+                    (event_id, article_id, i, o.kind, o.name, o.region_code)
+                    for i, o in enumerate(event.organizations)])
+            self._insert("officials", [
+                (article_id, i, o.name, o.name_text, o.role, o.role_kind, o.acting, o.region_code,
+                 list(o.aliases), o.mentions, *_span(o.evidence), EXTRACTOR_VERSION)
+                for i, o in enumerate(analysis.officials)])
+            self._insert("regions", [
+                (article_id, r.code, r.name, r.level, r.mentions, *_span(r.evidence), EXTRACTOR_VERSION)
+                for r in _unique_regions(analysis)])
+            self._insert("counts", [
+                (article_id, i, c.value, c.unit, c.text, c.paragraph, c.start, c.end, EXTRACTOR_VERSION)
+                for i, c in enumerate(analysis.counts)])
+            self._insert("dates", [
+                (article_id, i, d.text, d.value, *_span(d.evidence)) for i, d in enumerate(analysis.dates)])
+            if page_id:
+                con.execute("UPDATE pages SET processed_version = ?, process_error = NULL WHERE page_id = ?",
+                            [EXTRACTOR_VERSION, page_id])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return existing is None
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            marks = ", ".join("?" for _ in rows[0])
+            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+    def _count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def table_counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for summaries and tests."""
+        return {t: self._count(t) for t in ("runs", "sources", "pages", "articles", *FACT_TABLES)}
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Run a read query."""
+        yield from self.con.execute(sql, list(params)).fetchall()
+
+
+def _span(evidence: Any) -> tuple[int | None, int | None, int | None]:
+    if evidence is None:
+        return (None, None, None)
+    return (evidence.paragraph, evidence.start, evidence.end)
+
+
+def _unique_regions(analysis: Analysis) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for region in analysis.regions:
+        if region.code not in seen:
+            seen.add(region.code)
+            out.append(region)
+    return out
