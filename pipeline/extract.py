@@ -115,8 +115,7 @@ def _block_texts(node: LexborNode) -> list[str]:
     texts: list[str] = []
     for block in node.css(_BLOCKS):
         # A block nested in another block (li > p) would be read twice.
-        if block.parent is not None and any(block.parent.css_matches(sel) for sel in ("li", "blockquote", "td")) \
-                and block.tag != "li":
+        if block.tag != "li" and block.parent is not None and block.parent.tag in ("li", "blockquote", "td"):
             continue
         text = _squash(block.text(separator=" "))
         if text:

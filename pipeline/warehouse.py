@@ -231,12 +231,13 @@ class Warehouse:
         """Archived article responses not yet processed by this extractor version (latest per URL)."""
         rows = self.con.execute(
             f"""SELECT page_id, url, url_id, source, warc_path, warc_offset, warc_length, body_sha256, fetched_at
-                FROM pages WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
-                {"" if everything else "AND (processed_version IS DISTINCT FROM ?)"}
-                {"AND source = ?" if source else ""}
-                QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1
+                FROM (SELECT * FROM pages
+                      WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
+                      {"AND source = ?" if source else ""}
+                      QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1)
+                {"" if everything else "WHERE processed_version IS DISTINCT FROM ?"}
                 ORDER BY fetched_at, page_id""",
-            ([] if everything else [EXTRACTOR_VERSION]) + ([source] if source else []),
+            ([source] if source else []) + ([] if everything else [EXTRACTOR_VERSION]),
         ).fetchall()
         return [PendingPage(*r) for r in rows]
 
