@@ -27,7 +27,7 @@ from pipeline.errors import PipelineError
 from pipeline.extract import decode_html
 from pipeline.lock import RunLock
 from pipeline.urls import url_id
-from pipeline.warehouse import Warehouse, new_run_id
+from pipeline.warehouse import Warehouse, job_warehouse, new_run_id
 
 log = logging.getLogger("lkks.run")
 
@@ -225,7 +225,7 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
         stages: Sequence[str] = STAGES) -> RunSummary:
     """The whole job (or the named stages) under the run lock: crawl, process, record the run."""
     sources = config.select(options.only)
-    with RunLock(options.db_path), Warehouse(options.db_path) as wh:
+    with RunLock(options.db_path), job_warehouse(options.db_path) as wh:
         run_id = new_run_id()
         wh.start_run(run_id, command)
         log.info("run %s (%s): %d sources into %s", run_id, ", ".join(stages), len(sources), options.db_path)
@@ -260,7 +260,7 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
 
 def reprocess(config: Config, db_path: Path) -> RunSummary:
     """Re-extract every archived article page without network (e.g. after the extractor improved)."""
-    with RunLock(db_path), Warehouse(db_path) as wh:
+    with RunLock(db_path), job_warehouse(db_path) as wh:
         run_id = new_run_id()
         wh.start_run(run_id, "reprocess")
         stats: Counter[str] = Counter()

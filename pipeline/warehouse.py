@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import shutil
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -342,3 +345,47 @@ def _unique_regions(analysis: Analysis) -> list[Any]:
             seen.add(region.code)
             out.append(region)
     return out
+
+
+def work_path(db_path: Path) -> Path:
+    """The job's private working copy beside the published file; analysts never open it."""
+    return db_path.with_name(f".{db_path.name}.work")
+
+
+def publish(work: Path, db_path: Path) -> None:
+    """Atomically replace the published file with a copy of the work file.
+
+    Readers that hold the old file open keep reading the old snapshot (same inode); new readers see the
+    new one. Nobody ever sees half a load, and the writer never needs a lock on the published file.
+    """
+    for leftover in db_path.parent.glob(f".{db_path.name}.publish-*"):
+        leftover.unlink(missing_ok=True)  # from a job killed while publishing
+    staging = db_path.with_name(f".{db_path.name}.publish-{os.getpid()}")
+    shutil.copyfile(work, staging)
+    with open(staging, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, db_path)
+    directory = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+@contextlib.contextmanager
+def job_warehouse(db_path: Path) -> Iterator[Warehouse]:
+    """The warehouse a job writes: its work file, published as `db_path` when the job ends.
+
+    A job killed half way leaves the work file (every article loaded in its own transaction); the next job
+    continues from it and publishes.
+    """
+    work = work_path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not work.exists() and db_path.exists():
+        shutil.copyfile(db_path, work)
+    warehouse = Warehouse(work)
+    try:
+        yield warehouse
+    finally:
+        warehouse.close()
+        publish(work, db_path)
