@@ -207,6 +207,11 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
             log.warning("page %s not processed: %s", page.url, exc)
             wh.mark_processed(page.page_id, error=f"{exc.reason}: {exc}")
             continue
+        except Exception as exc:  # a bug on one page must not stop the others; the next run retries it
+            stats["dropped_page:crash"] += 1
+            log.exception("page %s crashed the extractor", page.url)
+            wh.mark_processed(page.page_id, error=f"crash: {type(exc).__name__}: {exc}")
+            continue
         for paragraph in document.paragraphs:
             if paragraph.status != "kept":
                 stats[f"dropped_paragraph:{paragraph.status}:{paragraph.reason}"] += 1

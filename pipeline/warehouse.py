@@ -238,7 +238,7 @@ class Warehouse:
                       WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
                       {"AND source = ?" if source else ""}
                       QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1)
-                {"" if everything else "WHERE processed_version IS DISTINCT FROM ?"}
+                {"" if everything else "WHERE processed_version IS DISTINCT FROM ? OR process_error LIKE 'crash:%'"}
                 ORDER BY fetched_at, page_id""",
             ([source] if source else []) + ([] if everything else [EXTRACTOR_VERSION]),
         ).fetchall()
@@ -381,8 +381,16 @@ def job_warehouse(db_path: Path) -> Iterator[Warehouse]:
     """
     work = work_path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    if work.exists() and not db_path.exists():
+        # The published file is made before any work starts, so its absence means the user removed the
+        # warehouse on purpose: start afresh rather than resurrect the old state.
+        work.unlink()
+        work.with_name(work.name + ".wal").unlink(missing_ok=True)
     if not work.exists() and db_path.exists():
         shutil.copyfile(db_path, work)
+    if not db_path.exists():
+        Warehouse(work).close()
+        publish(work, db_path)
     warehouse = Warehouse(work)
     try:
         yield warehouse

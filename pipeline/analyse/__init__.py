@@ -88,8 +88,9 @@ def _events_component(doc: Doc) -> Doc:
 def build_nlp() -> Language:
     """The Indonesian blank pipeline with a lean tokenizer and the LKKS rule components."""
     nlp = spacy.blank("id")
-    nlp.tokenizer.rules = {}
-    nlp.tokenizer.token_match = _HYPHENATED.match
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {}
+    tokenizer.token_match = _HYPHENATED.match
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
