@@ -144,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose, args.log_file)
-    console = Console(highlight=False)
+    # Logs and pipes are read by people too: don't squeeze the summary table into 80 columns there.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     try:
         if args.command == "extract":
             return _cmd_extract(args)

@@ -48,6 +48,8 @@ def print_summary(summary: RunSummary, console: Console) -> None:
 
 def print_queries(db_path: str, console: Console) -> None:
     """Example SQL an analyst can paste into `duckdb`."""
-    console.print(f"\nOpen the warehouse with:  duckdb -readonly {db_path}\nExample queries:", highlight=False)
+    # Plain writes: rich would wrap long SQL lines and break copy-paste.
+    console.file.write(f"\nOpen the warehouse with:  duckdb -readonly {db_path}\nExample queries:\n")
     for title, sql in EXAMPLE_QUERIES:
-        console.print(f"\n-- {title}\n{sql}", highlight=False, markup=False)
+        console.file.write(f"\n-- {title}\n{sql}\n")
+    console.file.flush()
