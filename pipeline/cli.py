@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
 def _setup_logging(verbosity: int, log_file: str | None) -> None:
     level = logging.WARNING - 10 * verbosity
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
@@ -45,6 +56,8 @@ def _crawl_args(parser: argparse.ArgumentParser, *, with_sources: bool = True) -
         parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these sources")
     parser.add_argument("--db", default=DEFAULT_DB, help="DuckDB warehouse file (default: %(default)s)")
     parser.add_argument("--archive", help="WARC archive folder (default: warehouse/archive/<db name>)")
+    parser.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
+                        help="processes for extraction and analysis (default: the number of cores, %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,10 +125,10 @@ def _cmd_run(args: argparse.Namespace, console: Console) -> int:
 
     config = load_config(args.sources)
     options = RunOptions(db_path=Path(args.db), archive_dir=Path(args.archive) if args.archive else None,
-                         only=getattr(args, "only", None),
+                         only=getattr(args, "only", None), workers=args.workers,
                          progress=lambda source, message: console.print(f"[bold]{source}[/bold]: {message}"))
     if args.command == "reprocess":
-        summary = reprocess(config, options.db_path)
+        summary = reprocess(config, options.db_path, workers=args.workers)
     else:
         stages = {"run": ("discover", "fetch", "process"), "discover": ("discover",), "fetch": ("fetch",),
                   "process": ("process",)}[args.command]

@@ -8,11 +8,14 @@ killed anywhere is finished by the next one; nothing is loaded twice.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import logging
+import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +25,13 @@ from pipeline import archive as archive_stage
 from pipeline import discover as discover_stage
 from pipeline import fetch as fetch_stage
 from pipeline import process as process_stage
-from pipeline.config import Config, Source
+from pipeline.config import ArticleHints, Config, Source
 from pipeline.errors import PipelineError
 from pipeline.extract import decode_html
 from pipeline.lock import RunLock
+from pipeline.models import Analysis, Document
 from pipeline.urls import url_id
-from pipeline.warehouse import Warehouse, job_warehouse, new_run_id
+from pipeline.warehouse import PendingPage, Warehouse, job_warehouse, new_run_id
 
 log = logging.getLogger("lkks.run")
 
@@ -44,6 +48,7 @@ class RunOptions:
     transport: httpx.AsyncBaseTransport | None = None
     allow_private: bool = False
     global_concurrency: int = 8
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     progress: Callable[[str, str], None] | None = None
 
     @property
@@ -186,40 +191,74 @@ async def crawl(sources: Sequence[Source], wh: Warehouse, run_id: str, options: 
     return reports
 
 
+@dataclass(slots=True)
+class _Processed:
+    """What a worker hands back for one page: the facts, or why there are none."""
+
+    page: PendingPage
+    document: Document | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+    reason: str | None = None
+
+
+def _process_page(page: PendingPage, hints: ArticleHints | None, recurring: frozenset[str]) -> _Processed:
+    """Read one archived page and run extract → clean → analyse on it (runs in a worker process)."""
+    try:
+        response = archive_stage.read_response(
+            archive_stage.WarcRef(page.warc_path, page.warc_offset, page.warc_length))
+        html = decode_html(response.body, response.headers.get("content-type"))
+        document, analysis = process_stage.process_html(html, url=page.url, hints=hints, source=page.source,
+                                                        recurring=recurring)
+    except PipelineError as exc:
+        return _Processed(page, error=f"{exc.reason}: {exc}", reason=exc.reason)
+    except Exception as exc:  # a bug on one page must not stop the others; the next run retries it
+        log.exception("page %s crashed the extractor", page.url)
+        return _Processed(page, error=f"crash: {type(exc).__name__}: {exc}", reason="crash")
+    return _Processed(page, document, analysis)
+
+
+def _process_star(job: tuple[PendingPage, ArticleHints | None, frozenset[str]]) -> _Processed:
+    return _process_page(*job)
+
+
+# Below this many pages per worker, starting processes (each loads spaCy) costs more than it saves.
+_PAGES_PER_WORKER = 64
+
+
 def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stats: Counter[str], *,
-                    everything: bool = False) -> tuple[int, int]:
-    """Extract, clean, analyse and load every archived page not yet processed; (new, updated) articles."""
+                    everything: bool = False, workers: int = 1) -> tuple[int, int]:
+    """Extract, clean, analyse and load every archived page not yet processed; (new, updated) articles.
+
+    CPU work runs in `workers` processes; loading stays in this process, in page order, one transaction
+    per article.
+    """
+    pages = wh.pending_pages(everything=everything)
+    recurring = {name: wh.recurring_lines(name) for name in sorted({p.source for p in pages})}
+    jobs = [(p, sources[p.source].article if p.source in sources else None, recurring[p.source]) for p in pages]
+    workers = max(1, min(workers, len(jobs) // _PAGES_PER_WORKER))
     new = updated = 0
-    recurring: dict[str, frozenset[str]] = {}
-    for page in wh.pending_pages(everything=everything):
-        source = sources.get(page.source)
-        if page.source not in recurring:
-            recurring[page.source] = wh.recurring_lines(page.source)
-        try:
-            response = archive_stage.read_response(
-                archive_stage.WarcRef(page.warc_path, page.warc_offset, page.warc_length))
-            html = decode_html(response.body, response.headers.get("content-type"))
-            document, analysis = process_stage.process_html(
-                html, url=page.url, hints=source.article if source else None, source=page.source,
-                recurring=recurring[page.source])
-        except PipelineError as exc:
-            stats[f"dropped_page:{exc.reason}"] += 1
-            log.warning("page %s not processed: %s", page.url, exc)
-            wh.mark_processed(page.page_id, error=f"{exc.reason}: {exc}")
-            continue
-        except Exception as exc:  # a bug on one page must not stop the others; the next run retries it
-            stats["dropped_page:crash"] += 1
-            log.exception("page %s crashed the extractor", page.url)
-            wh.mark_processed(page.page_id, error=f"crash: {type(exc).__name__}: {exc}")
-            continue
-        for paragraph in document.paragraphs:
-            if paragraph.status != "kept":
-                stats[f"dropped_paragraph:{paragraph.status}:{paragraph.reason}"] += 1
-        is_new = wh.load_article(page.url_id, document, analysis, run_id=run_id, page_id=page.page_id,
-                                 body_sha256=page.body_sha256)
-        new, updated = new + is_new, updated + (not is_new)
-        stats["events"] += len(analysis.events)
-        stats["relevant_articles" if analysis.relevant else "irrelevant_articles"] += 1
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(workers))
+            results: Iterator[_Processed] = pool.map(_process_star, jobs, chunksize=16)
+        else:
+            results = map(_process_star, jobs)
+        for done in results:
+            page = done.page
+            if done.document is None or done.analysis is None:
+                stats[f"dropped_page:{done.reason}"] += 1
+                log.warning("page %s not processed: %s", page.url, done.error)
+                wh.mark_processed(page.page_id, error=done.error)
+                continue
+            for paragraph in done.document.paragraphs:
+                if paragraph.status != "kept":
+                    stats[f"dropped_paragraph:{paragraph.status}:{paragraph.reason}"] += 1
+            is_new = wh.load_article(page.url_id, done.document, done.analysis, run_id=run_id,
+                                     page_id=page.page_id, body_sha256=page.body_sha256)
+            new, updated = new + is_new, updated + (not is_new)
+            stats["events"] += len(done.analysis.events)
+            stats["relevant_articles" if done.analysis.relevant else "irrelevant_articles"] += 1
     return new, updated
 
 
@@ -248,7 +287,8 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
                 stats[f"skipped_url:{reason}"] += n
         new = updated = 0
         if "process" in stages:
-            new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats)
+            new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats,
+                                           workers=options.workers)
         failed = [r for r in reports if r.error]
         totals = {
             "sources_ok": len(reports) - len(failed), "sources_failed": len(failed),
@@ -263,13 +303,14 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
     return RunSummary(run_id, status, reports, totals, stats, errors)
 
 
-def reprocess(config: Config, db_path: Path) -> RunSummary:
+def reprocess(config: Config, db_path: Path, workers: int = os.cpu_count() or 1) -> RunSummary:
     """Re-extract every archived article page without network (e.g. after the extractor improved)."""
     with RunLock(db_path), job_warehouse(db_path) as wh:
         run_id = new_run_id()
         wh.start_run(run_id, "reprocess")
         stats: Counter[str] = Counter()
-        new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats, everything=True)
+        new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats, everything=True,
+                                     workers=workers)
         totals = {"articles_new": new, "articles_updated": updated, "events": stats["events"]}
         wh.finish_run(run_id, "completed", totals, dict(stats), [])
     return RunSummary(run_id, "completed", [], totals, stats, [])
