@@ -13,7 +13,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.errors import ConfigError
 
-DEFAULT_KEYWORDS = ["LKKS", "LKS", "Lembaga Kesejahteraan Sosial", "Lembaga Koordinasi Kesejahteraan Sosial"]
+# The contract's four plus the other names the same bodies go by (LKSA, BKKKS, LK3, forum LKS, panti asuhan).
+DEFAULT_KEYWORDS = ["LKKS", "LKS", "Lembaga Kesejahteraan Sosial", "Lembaga Koordinasi Kesejahteraan Sosial",
+                    "LKSA", "BKKKS", "LK3", "Forum LKS", "panti asuhan"]
 _NAME = re.compile(r"^[a-z0-9-]+$")
 _PROBE_DOC = LexborHTMLParser("<html><body><p>probe</p></body></html>")
 
