@@ -1,0 +1,260 @@
+"""Stated quantities of people, organisations, places or money, with the counted noun as written.
+
+One regex pass finds every number (digits in Indonesian notation, number words, rough plurals, sums of
+money); a few checks of the words around each keep the counts: a noun after it ("199 LKS", "dua daerah"),
+"persen"/"%" or "Rp". Years, dates, times, periods, numbers of legal texts, phone numbers, ordinals and
+numbers inside names ("Covid-19", "ke-80", "KP3B") are not counts. A number word must be followed by a
+countable noun (data/count_nouns.txt); "satu" and "se-" words are articles, not counts. Rough plurals follow
+the convention in `numbers` (ratusan = 100).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.analyse import numbers
+from pipeline.analyse.context import ArticleText
+from pipeline.models import Count
+
+_DATA = resources.files("pipeline.analyse").joinpath("data")
+
+
+def _read_words(name: str) -> frozenset[str]:
+    text = _DATA.joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    nouns: frozenset[str]
+    stop: frozenset[str]
+    compounds: dict[str, tuple[str, ...]]  # first word -> compounds starting with it, longest first
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    compounds: dict[str, list[str]] = {}
+    for phrase in _read_words("count_compounds.txt"):
+        compounds.setdefault(phrase.split()[0], []).append(phrase)
+    return _Lexicon(
+        nouns=_read_words("count_nouns.txt"),
+        stop=_read_words("count_stop.txt"),
+        compounds={k: tuple(sorted(v, key=lambda p: -len(p.split()))) for k, v in compounds.items()},
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORD_NUMBERS = sorted(
+    w for w in numbers.NUMBER_WORDS if w not in ("rb", "jt")
+)
+_FIRST_WORD = _alternation([*_WORD_NUMBERS, *(w.capitalize() for w in _WORD_NUMBERS)])
+_NEXT_WORD = _alternation(_WORD_NUMBERS)
+_SCALE = "(?i:" + _alternation(list(numbers.SCALE_WORDS)) + ")"
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/\-])"
+    r"(?:(?P<qual>[Hh]ampir|[Ss]ekitar|[Kk]urang\s+lebih|[Ll]ebih\s+dari|[Kk]urang\s+dari|[Ss]edikitnya"
+    r"|[Ss]etidaknya|[Ss]ekira|[Kk]ira-kira|±)\s*)?"
+    r"(?:(?P<money>Rp\.?|RP\.?|rp\.?|IDR|US\$|USD)[ \t\u00a0]*)?"
+    r"(?:"
+    r"(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?=[ \t\u00a0]*(?:" + _SCALE + r")\b))"
+    r"(?![\d\w]|[.,/\-:]\d)"
+    r"(?:[ \t\u00a0]*(?P<scale>" + _SCALE + r")\b|(?(money)[ \t\u00a0]?(?P<letter>[MT])\b))?"
+    r"|(?P<words>(?<![\w\-])(?:" + _FIRST_WORD + r")(?:[ \t\u00a0]+(?:" + _NEXT_WORD + r"))*)(?![\w\-])"
+    r")"
+)
+_MONEY_TAIL = re.compile(r"(?:,-|,00\b|\.-)")
+_PERCENT = re.compile(r"[ \t\u00a0]*(?:persen\b|%)")
+_RUPIAH = re.compile(r"[ \t\u00a0]+rupiah\b", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:[/\-][A-Za-z][A-Za-z'’]*)*)")
+_NAME_WITH_ABBREVIATION = re.compile(r"([A-Za-z]+(?:[ \t]+[A-Za-z]+){0,6}?)[ \t]*\(([A-Z][A-Za-z0-9]{1,7})\)")
+_RESTATED = re.compile(r"\d(?:,-)?[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?\($")
+_SPELLED_OUT = re.compile(r"[ \t\u00a0]*\((?:" + _NEXT_WORD + r")(?:[ \t\u00a0]+(?:" + _NEXT_WORD + r"))*\)")
+_NEXT_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-z][a-z'’]*)")
+# Words before a number that make it a label, not a quantity: legal references, times, dates, addresses,
+# ranks and codes.
+_LABEL_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:tahun|thn|pukul|jam|pasal|ayat|nomor|nomer|no\.?|uu|perda|perpres|perbup|perwali|pergub"
+    r"|pp|permensos|permendagri|kepmendagri|kepmensos|inpres|keppres|sk|rt|rw|ke|km|jalan|jl\.?|jln\.?|blok"
+    r"|lantai|lt\.?|kode|hal\.?|halaman|edisi|angkatan|gelombang|periode|tanggal|tgl\.?|kelas|juara"
+    r"|peringkat|urutan|urut|level|seri|versi|huruf|butir|bab|tipe|type|gedung|kamar|ruang|nik|npwp|hp"
+    r"|telp\.?|telepon|tel\.?|wa|whatsapp|fax|faks|tahap|hut|gang|gg\.?|kav\.?|kavling|zona|sektor|sesi|ronde"
+    r"|babak|jilid|volume|vol\.?|surah|surat|qs\.?|covid|sars|nomor\s+urut)[\s.:]*$",
+    re.IGNORECASE,
+)
+_LABEL_WINDOW = 24
+_ONE_OF = re.compile(r"(?<![A-Za-z])salah[ \t]+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”'‘(]\s*|\n)$")
+_VERB_LIKE = re.compile(r"^(?:me|ber|ter|di|ke|se|per)")
+_VERB_PREFIX = re.compile(r"^(?:me|ber|ter|di)[a-z]{4,}$")
+_GENERIC_HEADS = frozenset({
+    "organisasi", "lembaga", "panti", "anak", "kelompok", "tenaga", "pekerja", "rumah", "unit", "paket",
+    "penyandang", "keluarga", "penerima", "forum", "yayasan", "komunitas", "kepala",
+})
+_MONEY_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:dana|anggaran|senilai|sebesar|biaya|nilai|nilainya|bantuan|hibah|uang|insentif|honor"
+    r"|gaji|santunan|modal|total|apbd|apbn|pagu|alokasi)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
+
+
+def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] | None:
+    """The counted noun after a number (one word, or a known several-word noun) and where it ends."""
+    spelled = _SPELLED_OUT.match(text, position)
+    if spelled:
+        position = spelled.end()  # "2 (dua) orang"
+    match = _UNIT_WORD.match(text, position)
+    if not match:
+        return None
+    head = match.group(1)
+    head_lower = head.lower()
+    if head_lower in lexicon.stop or head_lower in numbers.NUMBER_WORDS:
+        return None
+    end = match.end()
+    named = _NAME_WITH_ABBREVIATION.match(text, match.start(1))
+    if (named and named.group(2)[0].lower() == head_lower[0]
+            and (head[0].isupper() or len(named.group(1).split()) >= 3)):
+        # "18 Lembaga Kesejahteraan Sosial (LKS)": an institution spelled out is counted by its abbreviation;
+        # "100 kepala keluarga (KK)" keeps its plain noun.
+        return named.group(2), named.end()
+    for phrase in lexicon.compounds.get(head_lower, ()):
+        rest = phrase.split()[1:]
+        cursor, ok = end, True
+        for word in rest:
+            nxt = _NEXT_UNIT_WORD.match(text, cursor)
+            if not nxt or nxt.group(1).lower() != word:
+                ok = False
+                break
+            cursor = nxt.end()
+        if ok:
+            return text[match.start(1):cursor], cursor
+    if head_lower in _GENERIC_HEADS:
+        nxt = _NEXT_UNIT_WORD.match(text, end)
+        if nxt:
+            modifier = nxt.group(1)
+            if (modifier not in lexicon.stop and modifier not in numbers.NUMBER_WORDS
+                    and not _VERB_LIKE.match(modifier) and modifier != "yang"):
+                return text[match.start(1):nxt.end()], nxt.end()
+    return head, end
+
+
+def _looks_verbal(unit: str, lexicon: _Lexicon) -> bool:
+    """A verb right after a number ("20 mengikuti") shows the number counts nothing it names."""
+    head = unit.split()[0]
+    return head.islower() and head not in lexicon.nouns and _VERB_PREFIX.match(head) is not None
+
+
+def _countable(unit: str, lexicon: _Lexicon) -> bool:
+    head = unit.split()[0]
+    letters = head.replace("/", "").replace("-", "")
+    return head.lower() in lexicon.nouns or (letters.isupper() and 2 <= len(letters) <= 6)
+
+
+def _scan(text: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, unit) of each count in `text`."""
+    lexicon = _lexicon()
+    found: list[tuple[int, int, float, str]] = []
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        number_start = match.start("digits") if match.group("digits") else match.start("words")
+        money = match.group("money")
+        after_ke = False
+        if not match.group("qual") and not money:
+            label = _LABEL_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+            if label:
+                # "ke dua panti" goes to two homes; "hari ke 3" is an ordinal: the noun decides.
+                after_ke = label.group().strip().lower() == "ke"
+                if not after_ke:
+                    continue
+        end = match.end()
+        digits = match.group("digits")
+        if digits:
+            scale_word = match.group("scale")
+            letter = match.group("letter")
+            value = numbers.parse_digits(digits, scaled=bool(scale_word))
+            if value is None:
+                continue
+            if scale_word:
+                value *= numbers.SCALE_WORDS[scale_word.lower()]
+            elif letter:
+                value *= numbers.MONEY_SCALE_LETTERS[letter]
+            plain = digits.isdigit()
+            if not money and plain and digits.startswith("0") and len(digits) > 1:
+                continue  # phone numbers, codes, "05" of an RT
+            if not money and plain and len(digits) >= 7:
+                continue
+            year_like = not money and not scale_word and _is_year(digits)
+            from_words = False
+        else:
+            words = match.group("words")
+            if _RESTATED.search(text, max(0, start - 24), start):
+                continue  # "Rp 5.000.000 (lima juta rupiah)" says the same amount again
+            if words[0].isupper() and not _SENTENCE_START.search(text, max(0, number_start - 3), number_start):
+                continue  # "Lima Puluh Kota", "Tim Dua": part of a name
+            value_or_none = numbers.parse_words(words.lower().split())
+            if value_or_none is None:
+                continue
+            value = value_or_none
+            lowered = words.lower()
+            if lowered == "nol" or lowered in numbers.SCALE_WORDS or lowered.split()[0] in numbers.ROUGH_WORDS:
+                continue  # "puluhan LKS" is vague, not a count
+            if lowered == "satu" and _ONE_OF.search(text, max(0, start - 8), start):
+                continue
+            year_like = False
+            from_words = True
+        if money:
+            tail = _MONEY_TAIL.match(text, end)
+            if tail:
+                end = tail.end()
+            found.append((start, end, value, "rupiah"))
+            continue
+        percent = _PERCENT.match(text, end)
+        if percent:
+            found.append((start, percent.end(), value, "persen"))
+            continue
+        rupiah = _RUPIAH.match(text, end)
+        if rupiah:
+            found.append((start, rupiah.end(), value, "rupiah"))
+            continue
+        unit = _unit_after(text, end, lexicon)
+        if unit is None:
+            if digits and match.group("scale") and value >= 1e6 and _MONEY_CONTEXT.search(
+                    text, max(0, start - 40), start):
+                found.append((start, end, value, "rupiah"))
+            continue
+        noun, unit_end = unit
+        if year_like and (not noun.islower() or noun.split()[0] not in lexicon.nouns):
+            continue
+        if from_words and not _countable(noun, lexicon):
+            continue
+        if after_ke and noun.split()[0].lower() not in lexicon.nouns:
+            continue
+        if digits and _looks_verbal(noun, lexicon):
+            continue
+        found.append((start, unit_end, value, noun))
+    return found
+
+
+def find_counts(article: ArticleText) -> list[Count]:
+    """Counts stated in the kept paragraphs, each with its paragraph index and offsets in that paragraph."""
+    counts: list[Count] = []
+    for start, end, value, unit in _scan(article.text):
+        evidence = article.evidence(start, end)
+        counts.append(Count(value=value, unit=unit, text=article.text[start:end], paragraph=evidence.paragraph,
+                            start=evidence.start, end=evidence.end))
+    return counts
+
+
+def counts_in(text: str) -> list[tuple[float, str, str]]:
+    """(value, unit, text) of each count in a plain string; for checks and notebooks."""
+    return [(value, unit, text[start:end]) for start, end, value, unit in _scan(text)]

@@ -1,0 +1,175 @@
+"""Counts: quantities of people, organisations, places and money with their unit; labels are not counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.analyse.context import ArticleText
+from pipeline.analyse.counts import counts_in, find_counts
+from pipeline.models import Document, Paragraph, ParagraphStatus
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def make_article(paragraphs: list[str | tuple[str, ParagraphStatus]], *, published: dt.date | None = None) -> ArticleText:
+    """An ArticleText from paragraph strings; a (text, status) pair marks a paragraph that is not kept."""
+    items = []
+    for index, item in enumerate(paragraphs):
+        text, status = (item, "kept") if isinstance(item, str) else item
+        items.append(Paragraph(index=index, text=text, status=status))
+    return ArticleText.from_document(Document(paragraphs=items, published=published))
+
+
+def seed_article(prefix: str) -> ArticleText:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available here")
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not paths:
+        pytest.skip(f"seed {prefix} not found")
+    lines = [line.strip() for line in paths[0].read_text(encoding="utf-8").splitlines() if line.strip()]
+    return make_article([(t, "boilerplate") if t.lower().startswith("baca juga") else t for t in lines])
+
+
+def pairs(text: str) -> list[tuple[float, str]]:
+    return [(value, unit) for value, unit, _ in counts_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Di Kalsel ada 199 LKS, dan", 199, "LKS"),
+        ("mampu melayani 20 orang, maka", 20, "orang"),
+        ("maka hampir 4 ribu warga rentan bisa terlayani", 4000, "warga"),
+        ("masih ada dua daerah yang belum", 2, "daerah"),
+        ("konsolidasi di 13 Kabupaten/Kota, termasuk", 13, "Kabupaten/Kota"),
+        ("menjadi 47 organisasi sosial tersebar", 47, "organisasi sosial"),
+        ("Rakor ini diikuti oleh 30 peserta dari", 30, "peserta"),
+        ("biaya Rp15.000 per orang", 15000, "rupiah"),
+        ("dana Rp 1,7 miliar dari APBD", 1_700_000_000, "rupiah"),
+        ("masing-masing Rp1,5 juta.", 1_500_000, "rupiah"),
+        ("senilai Rp 645 Juta lewat", 645_000_000, "rupiah"),
+        ("sebesar Rp. 2.000.000,- per KK", 2_000_000, "rupiah"),
+        ("bantuan 15 ribu rupiah", 15000, "rupiah"),
+        ("anggaran sebesar 1,2 miliar untuk", 1_200_000_000, "rupiah"),
+        ("IPM mencapai 76,35 persen", 76.35, "persen"),
+        ("turun menjadi 21,3%", 21.3, "persen"),
+        ("tiga puluh orang relawan", 30, "orang"),
+        ("seratus lima puluh peserta", 150, "peserta"),
+        ("sebelas LKS", 11, "LKS"),
+        ("Tinggal satu daerah, yakni", 1, "daerah"),
+        ("Dua lembaga belum mendaftar", 2, "lembaga"),
+        ("kunjungan kerja ke dua panti asuhan di", 2, "panti asuhan"),
+        ("sebanyak 2.450 warga binaan", 2450, "warga binaan"),
+        ("total 1.274 organisasi sosial", 1274, "organisasi sosial"),
+        ("4,2 juta warga miskin", 4_200_000, "warga"),
+        ("dari 30 Lembaga Kesejahteraan Sosial Anak (LKSA) di", 30, "LKSA"),
+        ("melalui 12 lembaga kesejahteraan sosial (LKS) di", 12, "LKS"),
+        ("100 kepala keluarga (KK)", 100, "kepala keluarga"),
+        ("50 paket sembako", 50, "paket sembako"),
+        ("di 17 kapanewon", 17, "kapanewon"),
+        ("sebanyak 2000 orang", 2000, "orang"),
+        ("Sebanyak 1.126 LKS terdata", 1126, "LKS"),
+        ("sekitar 80 orang pengurus", 80, "orang"),
+        ("diikuti 150 peserta", 150, "peserta"),
+    ],
+)
+def test_counts(text: str, value: float, unit: str) -> None:
+    assert pairs(text) == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pada tahun 2019 LKKS dibentuk",
+        "Pada 2025 LKKS Kalsel dibentuk",
+        "program kerja 2026 serta",
+        "periode 2024-2029",
+        "masa bhakti 2024-2028",
+        "UU Nomor 11 Tahun 2009 tentang",
+        "Perda No. 5 tahun 2020",
+        "sesuai Pasal 3 ayat (1)",
+        "Permensos 184/2011",
+        "pukul 09.00 WIB",
+        "pukul 10 pagi",
+        "Rabu (8/10/2025)",
+        "pada 8 Oktober 2025",
+        "HUT ke-80 RI",
+        "Musda ke-9 LKKS",
+        "Covid-19 melanda",
+        "COVID 19 melanda",
+        "di RT 05/RW 02",
+        "hubungi 0812-3456-7890",
+        "telepon (0511) 3352",
+        "KP3B Curug",
+        "salah satu LKS",
+        "satu-satunya panti",
+        "sebuah yayasan",
+        "seorang pengasuh",
+        "satu per satu",
+        "tahun pertama kami",
+        "tahun kedua dan ketiga",
+        "puluhan LKS",
+        "ratusan warga",
+        "selama tiga hari",
+        "periode lima tahun ke depan",
+        "masuk tiga besar",
+        "sebanyak 3 kali",
+        "sembilan telah memiliki LKKS",
+        "beranggotakan 16, kemudian",
+        "6 di antaranya",
+        "20 mengikuti pelatihan",
+        "Kabupaten Lima Puluh Kota",
+        "Jalan A. Yani Km 5",
+        "Industri 4.0",
+        "SK Nomor 188.45/123/2025",
+        "Muswil III",
+        "hari ke 3 kegiatan",
+        "jarak 20 km",
+        "berat 5 ton",
+        "ke-3 kalinya",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_text_and_offsets() -> None:
+    assert counts_in("maka hampir 4 ribu warga rentan") == [(4000, "warga", "hampir 4 ribu warga")]
+    assert counts_in("Rp15.000,- per porsi") == [(15000, "rupiah", "Rp15.000,-")]
+
+
+def test_find_counts_paragraph_and_offsets() -> None:
+    article = make_article([
+        ("Baca juga: 8.717 jiwa di Pandeglang terdampak banjir", "boilerplate"),
+        "LKKS dibentuk pada 2018.",
+        "Jumlah pengurus LKKS yang dilantik sebanyak 30 orang.",
+    ])
+    found = find_counts(article)
+    assert [(c.value, c.unit, c.text, c.paragraph) for c in found] == [(30, "orang", "30 orang", 2)]
+    paragraph = article.paragraphs[1].text
+    assert paragraph[found[0].start:found[0].end] == "30 orang"
+
+
+def test_seed_001() -> None:
+    found = [(c.value, c.unit) for c in find_counts(seed_article("001"))]
+    assert (199, "LKS") in found
+    assert (20, "orang") in found
+    assert (4000, "warga") in found
+    assert (2, "daerah") in found
+    assert (13, "Kabupaten/Kota") in found
+    # "jika satu LKS mampu ..." is hypothetical: allowed, not required.
+    assert set(found) - {(1, "LKS")} == {(199, "LKS"), (20, "orang"), (4000, "warga"), (2, "daerah"),
+                                        (13, "Kabupaten/Kota")}
+
+
+def test_seed_000_has_counts_only_in_dropped_lines() -> None:
+    assert find_counts(seed_article("000")) == []
+
+
+def test_seed_002_and_004() -> None:
+    assert {(c.value, c.unit) for c in find_counts(seed_article("002"))} == {
+        (47, "organisasi sosial"), (4, "kecamatan"), (30, "orang")}
+    assert [(c.value, c.unit) for c in find_counts(seed_article("004"))] == [(30, "peserta")]

@@ -1,0 +1,197 @@
+"""Dates: explicit forms, ranges, weekdays and relative days against publication, periods, URL dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.analyse.context import ArticleText
+from pipeline.analyse.dates import (
+    dates_in,
+    find_dates,
+    find_periods,
+    last_weekday,
+    parse_date,
+    publication_date_from,
+)
+from pipeline.models import Document, Paragraph, ParagraphStatus
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+D = dt.date
+
+
+def make_article(paragraphs: list[str | tuple[str, ParagraphStatus]], *, published: dt.date | None = None) -> ArticleText:
+    """An ArticleText from paragraph strings; a (text, status) pair marks a paragraph that is not kept."""
+    items = []
+    for index, item in enumerate(paragraphs):
+        text, status = (item, "kept") if isinstance(item, str) else item
+        items.append(Paragraph(index=index, text=text, status=status))
+    return ArticleText.from_document(Document(paragraphs=items, published=published))
+
+
+def seed_article(prefix: str) -> ArticleText:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available here")
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not paths:
+        pytest.skip(f"seed {prefix} not found")
+    lines = [line.strip() for line in paths[0].read_text(encoding="utf-8").splitlines() if line.strip()]
+    return make_article([(t, "boilerplate") if t.lower().startswith("baca juga") else t for t in lines])
+
+
+def values(text: str, published: dt.date | None = None) -> list[tuple[str, dt.date | None]]:
+    return [(f.text, f.value) for f in dates_in(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("Selasa (25/11/2025)", "Selasa (25/11/2025)", D(2025, 11, 25)),
+        ("Jum'at (21/6/2019)", "Jum'at (21/6/2019)", D(2019, 6, 21)),
+        ("Jum’at (21/6/2019)", "Jum’at (21/6/2019)", D(2019, 6, 21)),
+        ("kata Muslim, Banjarmasin, Rabu (8/10/2025).", "Rabu (8/10/2025)", D(2025, 10, 8)),
+        ("Rabu, 8 Oktober 2025", "Rabu, 8 Oktober 2025", D(2025, 10, 8)),
+        ("pada 25 November 2025 lalu", "25 November 2025", D(2025, 11, 25)),
+        ("25 Nov 2025", "25 Nov 2025", D(2025, 11, 25)),
+        ("25 Nov. 2025", "25 Nov. 2025", D(2025, 11, 25)),
+        ("17 Agt 2024", "17 Agt 2024", D(2024, 8, 17)),
+        ("1 Sept 2024", "1 Sept 2024", D(2024, 9, 1)),
+        ("5 Pebruari 2020", "5 Pebruari 2020", D(2020, 2, 5)),
+        ("25/11/25", "25/11/25", D(2025, 11, 25)),
+        ("8/10/2025", "8/10/2025", D(2025, 10, 8)),
+        ("08-10-2025", "08-10-2025", D(2025, 10, 8)),
+        ("08.10.2025", "08.10.2025", D(2025, 10, 8)),
+        ("2025-11-25", "2025-11-25", D(2025, 11, 25)),
+        ("19-21 Maret 2018", "19-21 Maret 2018", D(2018, 3, 19)),
+        ("19 – 21 Maret 2018", "19 – 21 Maret 2018", D(2018, 3, 19)),
+        ("18 dan 19 September 2023", "18 dan 19 September 2023", D(2023, 9, 18)),
+        ("30 September - 2 Oktober 2025", "30 September - 2 Oktober 2025", D(2025, 9, 30)),
+        ("October 8, 2025", "October 8, 2025", D(2025, 10, 8)),
+        ("8 October 2025", "8 October 2025", D(2025, 10, 8)),
+        ("tanggal 17 Agustus 1945", "tanggal 17 Agustus 1945", D(1945, 8, 17)),
+        ("SENIN (20/5/2024)", "SENIN (20/5/2024)", D(2024, 5, 20)),
+    ],
+)
+def test_explicit_dates(text: str, found: str, value: dt.date) -> None:
+    assert values(text) == [(found, value)]
+
+
+def test_two_days_give_two_mentions() -> None:
+    assert values("Senin (18/9/2023) dan Selasa (19/9/2023)") == [
+        ("Senin (18/9/2023)", D(2023, 9, 18)), ("Selasa (19/9/2023)", D(2023, 9, 19))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oktober 2025", "pada tahun 2019", "pukul 09.00 WIB", "Rp 1.250.000", "periode 2024-2029", "31/2/2025",
+     "8/13/2025", "30 Februari 2024", "UU Nomor 11 Tahun 2009", "Covid-19", "setiap Rabu", "Senin-Jumat",
+     "Senin hingga Jumat", "Minggu depan", "minggu lalu", "Minggu lalu", "Jumat Berkah", "tahun kemarin",
+     "versi 1.2.3"],
+)
+def test_not_dates(text: str) -> None:
+    assert values(text, D(2025, 10, 9)) == []
+
+
+def test_missing_year_from_publication() -> None:
+    published = D(2025, 11, 26)
+    assert values("Selasa (25/11)", published) == [("Selasa (25/11)", D(2025, 11, 25))]
+    assert values("Selasa (25/11)") == [("Selasa (25/11)", None)]
+    # Soon after publication is the future; long after is last year's date.
+    assert values("pada 5 Januari", D(2025, 12, 28)) == [("5 Januari", D(2026, 1, 5))]
+    assert values("19 s.d. 21 Maret", D(2025, 10, 9)) == [("19 s.d. 21 Maret", D(2025, 3, 19))]
+    assert values("Kendal, 12/3 (ANTARA) -", D(2025, 3, 13)) == [("12/3", D(2025, 3, 12))]
+
+
+def test_weekday_alone_resolves_to_latest_on_or_before_publication() -> None:
+    friday = D(2025, 7, 18)
+    assert values("kunjungan ke panti, Rabu, disambut", friday) == [("Rabu", D(2025, 7, 16))]
+    assert values("pada Jumat", friday) == [("Jumat", friday)]
+    assert values("Kamis lalu", friday) == [("Kamis lalu", D(2025, 7, 17))]
+    assert values("Jumat lalu", friday) == [("Jumat lalu", D(2025, 7, 11))]
+    assert values("Minggu (13/7)", friday) == [("Minggu (13/7)", D(2025, 7, 13))]
+    assert values("Minggu pagi", friday) == [("Minggu", D(2025, 7, 13))]
+    assert values("di Serang, Rabu, mengatakan") == [("Rabu", None)]
+
+
+def test_weekday_with_a_time_is_a_weekday() -> None:
+    assert values("Rabu, 10.00 WIB", D(2025, 10, 9)) == [("Rabu", D(2025, 10, 8))]
+
+
+def test_relative_days() -> None:
+    published = D(2025, 10, 9)
+    assert values("rapat digelar kemarin", published) == [("kemarin", D(2025, 10, 8))]
+    assert values("Hari ini pengurus dilantik", published) == [("Hari ini", published)]
+    assert values("akan dilantik besok", published) == [("besok", D(2025, 10, 10))]
+    assert values("rapat digelar kemarin") == []
+
+
+def test_last_weekday() -> None:
+    wednesday = D(2025, 10, 8)
+    assert last_weekday(2, wednesday) == wednesday
+    assert last_weekday(3, wednesday) == D(2025, 10, 2)
+
+
+def test_find_dates_evidence_and_kept_only() -> None:
+    article = make_article([
+        ("Baca juga: Banjir 2 Januari 2024", "boilerplate"),
+        "Pelantikan digelar di Pekalongan, Senin (20/5/2024).",
+    ], published=D(2024, 5, 20))
+    found = find_dates(article)
+    assert [(d.text, d.value) for d in found] == [("Senin (20/5/2024)", D(2024, 5, 20))]
+    evidence = found[0].evidence
+    assert evidence is not None and evidence.paragraph == 1
+    assert article.paragraphs[0].text[evidence.start:evidence.end] == "Senin (20/5/2024)"
+
+
+def test_seed_dates() -> None:
+    assert [d.value for d in find_dates(seed_article("001"))] == [D(2025, 10, 8)]
+    assert [d.value for d in find_dates(seed_article("002"))] == [D(2024, 5, 20)]
+    assert next(d.value for d in find_dates(seed_article("003"))) == D(2019, 6, 21)
+    assert [d.value for d in find_dates(seed_article("004"))] == [D(2023, 9, 19), D(2023, 9, 18), D(2023, 9, 19)]
+    assert [(d.text, d.value) for d in find_dates(seed_article("000"))] == [("Rabu", None)]
+
+
+def test_parse_date() -> None:
+    assert parse_date("Rabu (8/10/2025)") == D(2025, 10, 8)
+    assert parse_date("Rabu", D(2025, 10, 9)) == D(2025, 10, 8)
+    assert parse_date("Rabu") is None
+    assert parse_date("tidak ada tanggal") is None
+
+
+def test_publication_date_from() -> None:
+    assert publication_date_from("https://kalselprov.go.id/2025/10/08/pengukuhan-lkks/") == D(2025, 10, 8)
+    assert publication_date_from("https://www.kompas.com/read/2025/9/24/lkksa") == D(2025, 9, 24)
+    assert publication_date_from("https://news.detik.com/berita/d-123/20251008-lkks") == D(2025, 10, 8)
+    assert publication_date_from("https://www.antaranews.com/berita/4300001/lkks-banten") is None
+    assert publication_date_from("written by Maulya | 19/09/2023") == D(2023, 9, 19)
+    assert publication_date_from("Banjarmasin, Rabu (8/10/2025) - LKKS") == D(2025, 10, 8)
+    assert publication_date_from("Serang, Rabu - LKKS") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("pengurus LKKS periode 2024-2029", (2024, 2029)),
+        ("LKKS masa bhakti 2024-2028", (2024, 2028)),
+        ("masa bakti 2025 – 2030", (2025, 2030)),
+        ("Masa Khidmat 2023—2028", (2023, 2028)),
+        ("masa jabatan 2021 s.d. 2026", (2021, 2026)),
+        ("tahun 2025–2030", (2025, 2030)),
+        ("kepengurusan 2022 sampai 2027", (2022, 2027)),
+        ("periode 2024-29", (2024, 2029)),
+        ("pengurus LKKS (2024-2029)", (2024, 2029)),
+    ],
+)
+def test_periods(text: str, years: tuple[int, int]) -> None:
+    found = find_periods(text)
+    assert [(y1, y2) for _, _, y1, y2 in found] == [years]
+    start, end, _, _ = found[0]
+    assert str(years[0]) in text[start:end] and str(years[1])[-2:] in text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text", ["periode lima tahun ke depan", "tahun 2019", "periode 2029-2024", "tahun 2000-2050", "8/10/2025"])
+def test_not_periods(text: str) -> None:
+    assert find_periods(text) == []
