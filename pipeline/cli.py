@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate a sources file without fetching anything",
                        description="Parses and validates sources.yaml; exit 2 on the first error.")
     p.add_argument("--sources", default="sources.yaml", help="sources file (default: %(default)s)")
+    p = sub.add_parser("export", help="write the analyst tables and views as Parquet files",
+                       description="Reads the published warehouse read-only; one Parquet file per table or view.")
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB warehouse file (default: %(default)s)")
+    p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
     p = sub.add_parser("eval", help="score extraction against an annotated gold folder",
                        description="Precision/recall/F1 per field against GOLD_DIR (*.json beside *.txt/*.html).")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
@@ -172,6 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(args, console)
         if args.command == "eval":
             return _cmd_eval(args)
+        if args.command == "export":
+            from pipeline.export import export_parquet
+
+            if not Path(args.db).exists():
+                raise ConfigError("no such warehouse file", file=args.db, key="--db")
+            for written in export_parquet(Path(args.db), Path(args.parquet)):
+                console.print(str(written))
+            return EXIT_OK
         return _cmd_run(args, console)
     except ConfigError as exc:
         console.print(f"[red]configuration error[/red]: {exc}", markup=True)

@@ -122,8 +122,11 @@ class Warehouse:
 
     def migrate(self) -> None:
         """Create or upgrade the schema to SCHEMA_VERSION."""
+        from pipeline import views  # imports the gazetteer; only writers pay for it
+
         self.con.execute(_SCHEMA)
         self.con.execute("INSERT OR IGNORE INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
+        views.apply(self.con)
 
     # runs -------------------------------------------------------------------------------------------
     def start_run(self, run_id: str, command: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 from pipeline.cli import build_parser, main
 from tests.paths import REPO, seed_path
 
-COMMANDS = ["run", "demo", "discover", "fetch", "process", "reprocess", "extract", "check", "eval"]
+COMMANDS = ["run", "demo", "discover", "fetch", "process", "reprocess", "extract", "check", "eval", "export"]
 
 
 def lkks(*args: str, cwd: Path = REPO, timeout: float = 240) -> subprocess.CompletedProcess[str]:
