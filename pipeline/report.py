@@ -39,7 +39,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
         f"sources ok {t.get('sources_ok', 0)}, failed {t.get('sources_failed', 0)} · pages fetched "
         f"{t.get('pages_fetched', 0)}, not modified {t.get('pages_not_modified', 0)}, failed "
         f"{t.get('pages_failed', 0)} · articles new {t.get('articles_new', 0)}, updated "
-        f"{t.get('articles_updated', 0)} · events {t.get('events', 0)}", highlight=False)
+        f"{t.get('articles_updated', 0)} · events {t.get('events', 0)} (distinct real-world events "
+        f"{summary.stats.get('event_groups', 0)}, duplicate articles {summary.stats.get('duplicate_articles', 0)})",
+        highlight=False)
     drops = {k: v for k, v in summary.stats.items() if k.startswith(("dropped", "skipped"))}
     if drops:
         console.print("dropped/skipped: " + ", ".join(f"{k}={v}" for k, v in sorted(drops.items())),

@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from pipeline import archive as archive_stage
+from pipeline import dedup as dedup_stage
 from pipeline import discover as discover_stage
 from pipeline import fetch as fetch_stage
 from pipeline import process as process_stage
@@ -262,6 +263,14 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
     return new, updated
 
 
+def deduplicate_stage(wh: Warehouse, stats: Counter[str]) -> None:
+    """Cluster near-duplicate articles and merge reports of one event across outlets (whole warehouse)."""
+    found = dedup_stage.deduplicate(wh.con)
+    stats["article_clusters"] = found.clusters
+    stats["duplicate_articles"] = found.duplicates
+    stats["event_groups"] = found.event_groups
+
+
 STAGES = ("discover", "fetch", "process")
 
 
@@ -289,6 +298,7 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
         if "process" in stages:
             new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats,
                                            workers=options.workers)
+            deduplicate_stage(wh, stats)
         failed = [r for r in reports if r.error]
         totals = {
             "sources_ok": len(reports) - len(failed), "sources_failed": len(failed),
@@ -311,6 +321,7 @@ def reprocess(config: Config, db_path: Path, workers: int = os.cpu_count() or 1)
         stats: Counter[str] = Counter()
         new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats, everything=True,
                                      workers=workers)
+        deduplicate_stage(wh, stats)
         totals = {"articles_new": new, "articles_updated": updated, "events": stats["events"]}
         wh.finish_run(run_id, "completed", totals, dict(stats), [])
     return RunSummary(run_id, "completed", [], totals, stats, [])

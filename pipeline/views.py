@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.analyse import gazetteer
+from pipeline.dedup import DEDUP_SCHEMA
 from pipeline.models import EventType
 
 # Bumped whenever a view's columns or meaning change; recorded in `views_meta`.
@@ -40,16 +41,6 @@ PROVINCE_ZONES: dict[str, str] = {
 _TZ_OVERRIDES = {"61": "Asia/Pontianak", "62": "Asia/Pontianak"}
 DEFAULT_TZ = "Asia/Jakarta"
 
-_DEDUP_TABLES = """
-CREATE TABLE IF NOT EXISTS article_clusters (
-    article_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, canonical_article_id VARCHAR, similarity DOUBLE);
-CREATE TABLE IF NOT EXISTS event_groups (
-    group_id VARCHAR PRIMARY KEY, type VARCHAR, region_code VARCHAR, date_start DATE, date_end DATE,
-    canonical_event_id VARCHAR, n_articles INTEGER, n_sources INTEGER, organizations VARCHAR[],
-    key_officials VARCHAR[]);
-CREATE TABLE IF NOT EXISTS event_mentions (
-    group_id VARCHAR, event_id VARCHAR, article_id VARCHAR, source VARCHAR, paragraph INTEGER);
-"""
 
 # The sentence around an evidence span. A boundary is [.!?] after three lower-case letters or digits or after
 # ")", then white space: so "H. Muhidin", "Plt. Asisten", "Dr. Hendra" and "M.Si" do not end a sentence, while
@@ -318,7 +309,7 @@ def apply(con: duckdb.DuckDBPyConnection) -> None:
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(_DEDUP_TABLES)
+        con.execute(DEDUP_SCHEMA)  # the dedup stage owns these tables; the views read them
         _refresh_reference_tables(con)
         for sql in _VIEW_SQL:
             con.execute(sql)
