@@ -409,6 +409,8 @@ TABLE_DOCS: dict[str, str] = {
     "counts": "Stated quantities (people, organisations, money, ...) in an article. Key: (article_id, seq).",
     "dates": "Explicit or resolved dates mentioned in an article. Key: (article_id, seq).",
     "article_clusters": "Near-duplicate article clusters from the dedup stage (syndicated or re-posted news).",
+    "article_signatures": "MinHash signature of each article's kept text, kept so new articles are compared with "
+                          "old ones without recomputing. Key: article_id.",
     "event_groups": "Deduplicated events: reports of one real-world activity merged into a group. Key: group_id.",
     "event_mentions": "Which reported event (events.event_id) belongs to which event group.",
     "gazetteer": "Kemendagri provinces, regencies/cities and districts (rebuilt by pipeline.views.apply).",
@@ -543,6 +545,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "counts": {"value": "numeric value", "unit": "counted noun as written (LKS, orang, rupiah, persen)",
                "text": "the quantity as written", "paragraph": "paragraphs.idx where it stands"},
     "dates": {"text": "the date as written", "value": "resolved ISO date (NULL when unknown)"},
+    "article_signatures": {"body_hash": "hash of the kept text the signature was made from",
+                           "minhash": "MinHash signature (packed unsigned integers)",
+                           "n_shingles": "number of word shingles in the kept text",
+                           "method": "hashing settings; a change triggers recomputation"},
     "article_clusters": {"cluster_id": "cluster key", "canonical_article_id": "article chosen to represent the "
                                                                              "cluster",
                          "similarity": "similarity to the canonical article (0..1)"},
