@@ -18,14 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import trafilatura  # noqa: E402
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+import trafilatura
+from selectolax.lexbor import LexborHTMLParser
 
-from bench.corpus import Page, generate  # noqa: E402
-from pipeline import analyse, clean, extract  # noqa: E402
-from pipeline.config import ArticleHints  # noqa: E402
-from pipeline.models import Document  # noqa: E402
-from pipeline.warehouse import Warehouse  # noqa: E402
+from bench.corpus import Page, generate
+from pipeline import analyse, clean, extract
+from pipeline.config import ArticleHints
+from pipeline.models import Document
+from pipeline.run import LOAD_BATCH
+from pipeline.warehouse import ArticleLoad, Warehouse
 
 
 def _timed(label: str, times: dict[str, float], start: float) -> float:
@@ -70,8 +71,9 @@ def main() -> None:
             documents.append(document)
         analyses = list(analyse.analyse_many(documents))
         t = _timed("analyse", times, t)
-        for i, (document, analysis) in enumerate(zip(documents, analyses, strict=True)):
-            wh.load_article(f"a{i}", document, analysis, run_id="bench")
+        loads = [ArticleLoad(f"a{i}", d, a) for i, (d, a) in enumerate(zip(documents, analyses, strict=True))]
+        for start_at in range(0, len(loads), LOAD_BATCH):
+            wh.load_articles(loads[start_at:start_at + LOAD_BATCH], run_id="bench")
         _timed("load", times, t)
         wh.close()
     whole = sum(times.values())

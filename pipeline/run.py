@@ -32,7 +32,7 @@ from pipeline.extract import decode_html
 from pipeline.lock import RunLock
 from pipeline.models import Analysis, Document
 from pipeline.urls import url_id
-from pipeline.warehouse import PendingPage, Warehouse, job_warehouse, new_run_id
+from pipeline.warehouse import ArticleLoad, PendingPage, Warehouse, job_warehouse, new_run_id
 
 log = logging.getLogger("lkks.run")
 
@@ -223,6 +223,9 @@ def _process_star(job: tuple[PendingPage, ArticleHints | None, frozenset[str]]) 
     return _process_page(*job)
 
 
+# Articles per load transaction: bulk inserts are cheap, and a crash loses at most one batch of work.
+LOAD_BATCH = 200
+
 # Below this many pages per worker, starting processes (each loads spaCy) costs more than it saves.
 _PAGES_PER_WORKER = 64
 
@@ -239,6 +242,14 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
     jobs = [(p, sources[p.source].article if p.source in sources else None, recurring[p.source]) for p in pages]
     workers = max(1, min(workers, len(jobs) // _PAGES_PER_WORKER))
     new = updated = 0
+    batch: list[ArticleLoad] = []
+
+    def flush() -> None:
+        nonlocal new, updated
+        fresh = wh.load_articles(batch, run_id=run_id)
+        new, updated = new + sum(fresh), updated + len(fresh) - sum(fresh)
+        batch.clear()
+
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers))
@@ -255,11 +266,12 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
             for paragraph in done.document.paragraphs:
                 if paragraph.status != "kept":
                     stats[f"dropped_paragraph:{paragraph.status}:{paragraph.reason}"] += 1
-            is_new = wh.load_article(page.url_id, done.document, done.analysis, run_id=run_id,
-                                     page_id=page.page_id, body_sha256=page.body_sha256)
-            new, updated = new + is_new, updated + (not is_new)
+            batch.append(ArticleLoad(page.url_id, done.document, done.analysis, page.page_id, page.body_sha256))
             stats["events"] += len(done.analysis.events)
             stats["relevant_articles" if done.analysis.relevant else "irrelevant_articles"] += 1
+            if len(batch) >= LOAD_BATCH:
+                flush()
+        flush()
     return new, updated
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from pipeline import EXTRACTOR_VERSION
 from pipeline.models import Analysis, Document
@@ -97,6 +98,50 @@ class PendingPage:
     warc_length: int
     body_sha256: str | None
     fetched_at: dt.datetime
+
+
+@dataclass(slots=True)
+class ArticleLoad:
+    """One processed article ready to be loaded, with the page it came from."""
+
+    article_id: str
+    document: Document
+    analysis: Analysis
+    page_id: str | None = None
+    body_sha256: str | None = None
+
+
+_S, _I, _B, _D, _F = pa.string(), pa.int32(), pa.bool_(), pa.date32(), pa.float64()
+_SPAN = [("paragraph", _I), ("span_start", _I), ("span_end", _I)]
+# Arrow schemas in the tables' column order, so batches insert with one `INSERT ... SELECT *`.
+_COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
+    "articles": [("article_id", _S), ("url", _S), ("source", _S), ("title", _S), ("published", _D),
+                 ("page_id", _S), ("body_sha256", _S), ("relevant", _B), ("paragraphs_total", _I),
+                 ("paragraphs_kept", _I), ("first_seen_run", _S), ("last_loaded_run", _S),
+                 ("loaded_at", pa.timestamp("us", tz="UTC")), ("extractor_version", _S)],
+    "paragraphs": [("article_id", _S), ("idx", _I), ("text", _S), ("status", _S), ("reason", _S),
+                   ("duplicate_of", _I), ("text_hash", _S)],
+    "events": [("event_id", _S), ("article_id", _S), ("seq", _I), ("type", _S), ("date", _D),
+               ("date_text", _S), ("period_start", _I), ("period_end", _I), ("tense", _S), ("region_code", _S),
+               *_SPAN, ("extractor_version", _S)],
+    "event_organizations": [("event_id", _S), ("article_id", _S), ("seq", _I), ("kind", _S), ("name", _S),
+                            ("region_code", _S)],
+    "officials": [("article_id", _S), ("seq", _I), ("name", _S), ("name_text", _S), ("role", _S),
+                  ("role_kind", _S), ("acting", _B), ("region_code", _S), ("aliases", pa.list_(_S)),
+                  ("mentions", _I), *_SPAN, ("extractor_version", _S)],
+    "regions": [("article_id", _S), ("code", _S), ("name", _S), ("level", _S), ("mentions", _I), *_SPAN,
+                ("extractor_version", _S)],
+    "counts": [("article_id", _S), ("seq", _I), ("value", _F), ("unit", _S), ("text", _S), *_SPAN,
+               ("extractor_version", _S)],
+    "dates": [("article_id", _S), ("seq", _I), ("text", _S), ("value", _D), *_SPAN],
+}
+
+
+def _arrow(table: str, rows: list[tuple[Any, ...]]) -> pa.Table:
+    columns = _COLUMNS[table]
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    return pa.table({name: pa.array(list(column), type=kind) for (name, kind), column in zip(columns, values,
+                                                                                            strict=True)})
 
 
 class Warehouse:
@@ -265,61 +310,87 @@ class Warehouse:
     def load_article(self, article_id: str, document: Document, analysis: Analysis, *, run_id: str,
                      page_id: str | None = None, body_sha256: str | None = None) -> bool:
         """Replace everything known about one article in one transaction; True when it is new."""
+        item = ArticleLoad(article_id, document, analysis, page_id, body_sha256)
+        return self.load_articles([item], run_id=run_id)[0]
+
+    def load_articles(self, items: Sequence[ArticleLoad], *, run_id: str) -> list[bool]:
+        """Replace everything known about a batch of articles in one transaction (bulk Arrow inserts).
+
+        The pages the articles came from are marked processed in the same transaction, so a crash leaves
+        either the whole batch loaded and marked, or nothing. Returns, per item, whether it is new.
+        """
         from pipeline.clean import paragraph_hash
 
+        if not items:
+            return []
+        ids = [item.article_id for item in items]
+        if len(set(ids)) != len(ids):
+            # The same article twice in a batch: only the last version counts.
+            last = {item.article_id: item for item in items}
+            kept_items = list(last.values())
+            known = self.load_articles(kept_items, run_id=run_id)
+            by_id = dict(zip(last, known, strict=True))
+            return [by_id[i] for i in ids]
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _COLUMNS}
+        now = _now()
+        for item in items:
+            aid, document, analysis = item.article_id, item.document, item.analysis
+            rows["articles"].append((
+                aid, document.url, document.source, document.title, document.published, item.page_id,
+                item.body_sha256, analysis.relevant, len(document.paragraphs), len(document.kept()),
+                run_id, run_id, now, EXTRACTOR_VERSION))
+            rows["paragraphs"].extend(
+                (aid, p.index, p.text, p.status, p.reason, p.duplicate_of, paragraph_hash(p.text))
+                for p in document.paragraphs)
+            for seq, event in enumerate(analysis.events):
+                event_id = f"{aid}:{seq}"
+                rows["events"].append((
+                    event_id, aid, seq, event.type, event.date, event.date_text, event.period_start,
+                    event.period_end, event.tense, event.region_code, *_span(event.evidence), EXTRACTOR_VERSION))
+                rows["event_organizations"].extend(
+                    (event_id, aid, i, o.kind, o.name, o.region_code) for i, o in enumerate(event.organizations))
+            rows["officials"].extend(
+                (aid, i, o.name, o.name_text, o.role, o.role_kind, o.acting, o.region_code, list(o.aliases),
+                 o.mentions, *_span(o.evidence), EXTRACTOR_VERSION) for i, o in enumerate(analysis.officials))
+            rows["regions"].extend(
+                (aid, r.code, r.name, r.level, r.mentions, *_span(r.evidence), EXTRACTOR_VERSION)
+                for r in _unique_regions(analysis))
+            rows["counts"].extend(
+                (aid, i, c.value, c.unit, c.text, c.paragraph, c.start, c.end, EXTRACTOR_VERSION)
+                for i, c in enumerate(analysis.counts))
+            rows["dates"].extend(
+                (aid, i, d.text, d.value, *_span(d.evidence)) for i, d in enumerate(analysis.dates))
+        batches = {table: _arrow(table, table_rows) for table, table_rows in rows.items()}
+        id_table = pa.table({"article_id": pa.array(ids, pa.string())})
+        pages = pa.table({"page_id": pa.array([i.page_id for i in items if i.page_id], pa.string())})
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            existing = con.execute("SELECT first_seen_run FROM articles WHERE article_id = ?",
-                                   [article_id]).fetchone()
-            for table in FACT_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-            con.execute(
-                """INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [article_id, document.url, document.source, document.title, document.published, page_id,
-                 body_sha256, analysis.relevant, len(document.paragraphs), len(document.kept()),
-                 existing[0] if existing else run_id, run_id, _now(), EXTRACTOR_VERSION],
-            )
-            self._insert("paragraphs", [
-                (article_id, p.index, p.text, p.status, p.reason, p.duplicate_of, paragraph_hash(p.text))
-                for p in document.paragraphs])
-            for seq, event in enumerate(analysis.events):
-                event_id = f"{article_id}:{seq}"
-                ev = event.evidence
-                con.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [event_id, article_id, seq, event.type, event.date, event.date_text, event.period_start,
-                     event.period_end, event.tense, event.region_code, ev.paragraph if ev else None,
-                     ev.start if ev else None, ev.end if ev else None, EXTRACTOR_VERSION],
-                )
-                self._insert("event_organizations", [
-                    (event_id, article_id, i, o.kind, o.name, o.region_code)
-                    for i, o in enumerate(event.organizations)])
-            self._insert("officials", [
-                (article_id, i, o.name, o.name_text, o.role, o.role_kind, o.acting, o.region_code,
-                 list(o.aliases), o.mentions, *_span(o.evidence), EXTRACTOR_VERSION)
-                for i, o in enumerate(analysis.officials)])
-            self._insert("regions", [
-                (article_id, r.code, r.name, r.level, r.mentions, *_span(r.evidence), EXTRACTOR_VERSION)
-                for r in _unique_regions(analysis)])
-            self._insert("counts", [
-                (article_id, i, c.value, c.unit, c.text, c.paragraph, c.start, c.end, EXTRACTOR_VERSION)
-                for i, c in enumerate(analysis.counts)])
-            self._insert("dates", [
-                (article_id, i, d.text, d.value, *_span(d.evidence)) for i, d in enumerate(analysis.dates)])
-            if page_id:
-                con.execute("UPDATE pages SET processed_version = ?, process_error = NULL WHERE page_id = ?",
-                            [EXTRACTOR_VERSION, page_id])
+            con.register("batch_ids", id_table)
+            known = {r[0]: r[1] for r in con.execute(
+                "SELECT article_id, first_seen_run FROM articles WHERE article_id IN (SELECT article_id FROM batch_ids)"
+            ).fetchall()}
+            for table in (*FACT_TABLES, "articles"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
+            for table, batch in batches.items():
+                if batch.num_rows:
+                    con.register("batch_rows", batch)
+                    con.execute(f"INSERT INTO {table} SELECT * FROM batch_rows")
+                    con.unregister("batch_rows")
+            if known:
+                con.executemany("UPDATE articles SET first_seen_run = ? WHERE article_id = ?",
+                                [(first, aid) for aid, first in known.items()])
+            if pages.num_rows:
+                con.register("batch_pages", pages)
+                con.execute("UPDATE pages SET processed_version = ?, process_error = NULL "
+                            "WHERE page_id IN (SELECT page_id FROM batch_pages)", [EXTRACTOR_VERSION])
+                con.unregister("batch_pages")
+            con.unregister("batch_ids")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return existing is None
-
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            marks = ", ".join("?" for _ in rows[0])
-            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        return [aid not in known for aid in ids]
 
     def _count(self, table: str) -> int:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()

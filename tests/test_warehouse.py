@@ -6,15 +6,25 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from pipeline import EXTRACTOR_VERSION
-from pipeline.lock import RunLock
+from pipeline import warehouse as warehouse_module
 from pipeline.errors import LockedError
+from pipeline.lock import RunLock
 from pipeline.models import (
-    Analysis, Count, Document, Event, Evidence, Official, Organization, Paragraph, RegionMention,
+    Analysis,
+    Count,
+    Document,
+    Event,
+    Evidence,
+    Official,
+    Organization,
+    Paragraph,
+    RegionMention,
 )
-from pipeline.warehouse import Warehouse
+from pipeline.warehouse import ArticleLoad, Warehouse
 
 
 def _article(title: str = "Pelantikan LKKS") -> tuple[Document, Analysis]:
@@ -51,17 +61,33 @@ def test_loading_the_same_article_twice_replaces_instead_of_duplicating(tmp_path
         assert con.execute("SELECT value, unit, paragraph FROM counts").fetchone() == (30.0, "pengurus", 0)
 
 
-def test_a_failed_load_leaves_the_previous_version_intact(tmp_path: Path) -> None:
+def test_a_failed_load_leaves_the_previous_version_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Warehouse(tmp_path / "w.duckdb") as wh:
         wh.load_article("id1", *_article(), run_id="r1")
         before = wh.table_counts()
-        document, analysis = _article()
-        analysis.officials.append(analysis.officials[0])
-        analysis.regions = analysis.regions * 2  # duplicates are collapsed, not an error
-        analysis.events[0].date = "not a date"  # type: ignore[assignment]
+        real_arrow = warehouse_module._arrow
+
+        def counts_without_last_column(table: str, rows: list[tuple[object, ...]]) -> pa.Table:
+            built = real_arrow(table, rows)
+            return built.drop_columns([built.column_names[-1]]) if table == "counts" else built
+
+        # The counts insert then fails inside the transaction, after the old rows were deleted.
+        monkeypatch.setattr(warehouse_module, "_arrow", counts_without_last_column)
         with pytest.raises(duckdb.Error):
-            wh.load_article("id1", document, analysis, run_id="r2")
+            wh.load_article("id1", *_article("Judul baru"), run_id="r2")
         assert wh.table_counts() == before
+        assert list(wh.rows("SELECT title FROM articles")) == [("Pelantikan LKKS",)]
+
+
+def test_a_batch_load_reports_new_and_updated_and_keeps_first_seen(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_article("id1", *_article(), run_id="r1")
+        loads = [ArticleLoad("id1", *_article("v2")), ArticleLoad("id2", *_article()),
+                 ArticleLoad("id1", *_article("v3"))]
+        assert wh.load_articles(loads, run_id="r2") == [False, True, False]
+        assert sorted(wh.rows("SELECT article_id, title, first_seen_run FROM articles")) == [
+            ("id1", "v3", "r1"), ("id2", "Pelantikan LKKS", "r2")]
+        assert wh.table_counts()["officials"] == 2
 
 
 def test_pending_pages_and_processing_marks(tmp_path: Path) -> None:
@@ -96,8 +122,7 @@ def test_frontier_and_source_health(tmp_path: Path) -> None:
 
 def test_run_lock_excludes_a_second_holder_and_is_reusable(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
-    with RunLock(db):
-        with pytest.raises(LockedError, match="holds"):
-            RunLock(db).acquire()
+    with RunLock(db), pytest.raises(LockedError, match="holds"):
+        RunLock(db).acquire()
     with RunLock(db):
         pass
