@@ -1,0 +1,674 @@
+"""Officials: people named with their position ("Gubernur Kalsel H. Muhidin", "Mukhlis, Ketua LKKS Bireuen")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.analyse import gazetteer
+from pipeline.analyse.context import ArticleText
+from pipeline.analyse.organizations import (
+    RegionSpans,
+    dominant_local,
+    dominant_province,
+    dominant_region,
+    find_org_mentions,
+    province_of,
+    region_spans,
+    span_at,
+)
+from pipeline.analyse.titles import (
+    ABBREVIATED_HEADS,
+    CITY_KINDS,
+    DEGREE_TAIL_RE,
+    FUNCTION_WORDS,
+    HEAD_RE,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    NATIONAL_KINDS,
+    PROPER_NAME_UNITS,
+    PROVINCIAL_KINDS,
+    REGENCY_KINDS,
+    classify_role,
+    is_abbreviation,
+    is_degree,
+    is_head_word,
+    is_honorific,
+    is_role_word,
+    looks_like_headline,
+    words_of,
+)
+from pipeline.models import Official, RegionMention, RoleKind
+
+_TOKEN = re.compile(
+    r"(?P<word>[^\W_](?:[\w'’`]|[.\-](?=[^\W_]))*\.?)|(?P<nl>\n)|(?P<open>\()|(?P<close>\))|(?P<comma>,)"
+    r"|(?P<other>[^\w\s])"
+)
+_WINDOW = 180
+# Without a capital or bracket soon after it, a head names no person, unit region or abbreviation.
+_CAPITAL_SOON = re.compile(r"[^A-Z(\n]{0,40}[A-Z(]")
+_MAX_NAME_TOKENS = 5
+# Heads followed by a place or institution name before the person ("Camat Kota Juang, Ridwan", "Rektor Unpatti").
+_PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rektor", "dekan"})
+# Unit words often followed by the institution's own name, which a comma then separates from the person
+# ("Kepala UPTD Panti Sosial Asuhan Anak Budi Mulia, Siti Aisyah").
+_NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabilitas", "remaja", "terlantar"})
+_CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari"})
+# "Yang terpilih sebagai Ketua LKKS Polman adalah Hj. Andi Nurhidayah": words that introduce the holder.
+_INTRODUCERS = frozenset({"adalah", "ialah", "yakni", "yaitu"})
+_TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya",
+                           "lalu", "terdahulu", "lama", "baru"})
+# Dotted tokens that do not end a sentence.
+_DOTTED_ABBREVIATIONS = words_of(
+    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st")
+_APPOSITION_LEFT = re.compile(
+    r"(?:,|\(|\bselaku|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat|ditunjuk|resmi)"
+    r"(?:\s+(?:secara\s+aklamasi|kembali|resmi|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
+    r"|\byang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)|\byang\s+juga)\s*$"
+)
+_NICKNAME = re.compile(
+    r"\b(?:akrab|biasa|karib|kerap|populer|lebih)\s+(?:di)?(?:sapa|panggil|kenal|sebut|dikenal)(?:an)?\s+"
+    r"(?:dengan\s+)?(?:nama\s+|sapaan\s+)?(?P<alias>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|\b(?:sapaan|panggilan)\s+akrab(?:nya)?\s+(?P<alias2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|(?P<alias3>\b[A-Z][\w'’-]+),\s+(?:sapaan|panggilan)\s+akrab(?:nya)?\b"
+)
+_LED_BY = re.compile(r"\b(?:diketuai|dipimpin|dinakhodai|dikomandoi|dijabat)\s+(?:langsung\s+)?(?:oleh\s+)?(?=[A-Z])")
+# "... Hj. Rosnida Chaniago sebagai ketua": connectors that let a lower-case position follow its holder.
+_SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
+_OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "Ny", "Pdt", "Ustadz", "Ustaz"})
+_GLUED_TITLES = re.compile(r"^(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|KH|dr)\.)+(?=[A-Z][a-z]{2,})")
+_TITLES_AFTER_NAME = frozenset({"Dt", "Datuk", "Datuak", "St", "Sutan"})
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"\b(?:keputusan|peraturan|surat|sk|instruksi|edaran|kantor|pendopo|rumah\s+dinas|rumah\s+jabatan|aula|gedung"
+    r"|istana|piala|hadiah)\s+$", re.IGNORECASE)
+_PAREN_ALIAS = re.compile(r"[ \t]*\((?P<alias>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\)")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_COMMON_GIVEN_NAMES = words_of("muhammad muhamad mohammad mohamad moh achmad ahmad abdul siti sri nur nurul")
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A position found in the text, with the person it names (or None for a title-only mention)."""
+
+    start: int
+    end: int
+    role: str
+    role_kind: RoleKind
+    acting: bool
+    region_code: str | None
+    capitalised: bool
+    name: str | None = None
+    name_text: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Person:
+    mention: _Mention
+    tokens: frozenset[str]
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    """Tokens from `start` up to the end of the paragraph or `end`."""
+    found: list[_Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup or "other"
+        if kind == "nl":
+            break
+        found.append(_Token(kind, match.group(), match.start(), match.end()))
+    return found
+
+
+def _ends_sentence(token: str) -> bool:
+    """A trailing dot that closes a sentence rather than an abbreviation, initial or degree."""
+    if not token.endswith("."):
+        return False
+    core = token[:-1]
+    return not (len(core) <= 1 or "." in core or core.lower() in _DOTTED_ABBREVIATIONS
+                or is_honorific(token) or is_degree(token))
+
+
+def _restarts_name(token: str) -> bool:
+    """A title that, met after name-like words, must open the person's name ("Yayasan Nurul Iman H. Ahmad").
+
+    "Hi." inside a name ("Abubakar Hi. Ibrahim") is part of it.
+    """
+    return token.rstrip(".") in _OPENING_TITLES and (token.endswith(".") or len(token) > 1)
+
+
+def _strip_dot(token: _Token) -> tuple[str, int]:
+    """Token text and end without a sentence-closing dot."""
+    if _ends_sentence(token.text):
+        return token.text[:-1], token.end - 1
+    return token.text, token.end
+
+
+def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
+    """A capitalised word that can be part of a person's name here."""
+    if token.kind != "word" or not token.text[:1].isupper():
+        return False
+    core = token.text.rstrip(".")
+    lowered = core.lower()
+    if lowered in FUNCTION_WORDS or lowered in MONTHS_AND_DAYS or is_head_word(core):
+        return False
+    if span_at(spans, token.start) is not None:
+        return False
+    return not (is_abbreviation(core) and len(core) >= 3 and not is_honorific(core))
+
+
+@dataclass(slots=True)
+class _Name:
+    name: str
+    name_text: str
+    start: int
+    end: int
+    aliases: list[str]
+
+
+def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) -> tuple[_Name | None, int]:
+    """A person's name starting at tokens[index] (honorifics, name words, degrees); also where its words ended."""
+    honorific_start: int | None = None
+    words: list[_Token] = []
+    position = index
+    while position < len(tokens):
+        token = tokens[position]
+        if token.kind != "word":
+            break
+        glued = _GLUED_TITLES.match(token.text)
+        if glued and not words:
+            # "Dr.H.Syahril": titles written onto the name without spaces.
+            honorific_start = token.start if honorific_start is None else honorific_start
+            token = _Token("word", token.text[glued.end():], token.start + glued.end(), token.end)
+        if words and token.text.rstrip(".") in _TITLES_AFTER_NAME:
+            # "H. Afrizal Dt. Rajo Mudo": a Minangkabau adat title follows the name.
+            break
+        if is_honorific(token.text) and (not words or _restarts_name(token.text)):
+            if words:
+                # A title inside the run means the words before it named the unit, not the person; titles just
+                # before it ("Teungku H. Ahmad") still open the name.
+                honorific_start = token.start
+                while words and is_honorific(words[-1].text):
+                    honorific_start = words.pop().start
+                words = []
+            elif honorific_start is None:
+                honorific_start = token.start
+            position += 1
+            continue
+        if words and token.text.lower() in NAME_PARTICLES:
+            words.append(token)
+            position += 1
+            continue
+        if not _is_name_word(token, spans) or (words and is_degree(token.text)):
+            break
+        words.append(token)
+        position += 1
+        if _ends_sentence(token.text) or len(words) > _MAX_NAME_TOKENS:
+            break
+    while words and words[-1].text.lower() in NAME_PARTICLES:
+        words.pop()
+    if not words or len(words) > _MAX_NAME_TOKENS:
+        return None, position
+    if not any(len(w.text.rstrip(".")) > 2 or (len(w.text) == 2 and not w.text.endswith(".")) for w in words):
+        return None, position
+    name_end = _strip_dot(words[-1])[1]
+    name = " ".join(_strip_dot(w)[0] for w in words)
+    start = honorific_start if honorific_start is not None and honorific_start < words[0].start else words[0].start
+    end = name_end
+    tail = DEGREE_TAIL_RE.match(text, end)
+    if tail:
+        end = tail.end()
+    aliases: list[str] = []
+    paren = _PAREN_ALIAS.match(text, end)
+    if paren and not is_role_word(paren.group("alias").split()[0]) and span_at(spans, paren.start("alias")) is None:
+        aliases.append(paren.group("alias"))
+    return _Name(name=name, name_text=text[start:end].rstrip(" ,"), start=start, end=end, aliases=aliases), position
+
+
+def _read_name_backwards(text: str, end: int, spans: RegionSpans) -> _Name | None:
+    """A name (with honorifics and degrees) that ends at `end`: the "Muntoha" of "Muntoha, Kepala Dinsos"."""
+    tokens = _tokens(text, text.rfind("\n", 0, end) + 1 if end > 0 else 0, end)[-14:]
+    position = len(tokens) - 1
+    # Degrees sit between the name and the apposition: "Budi, S.Sos, Kepala ...".
+    while position >= 0 and (tokens[position].kind == "comma" or is_degree(tokens[position].text)):
+        position -= 1
+    last = position
+    while position >= 0:
+        token = tokens[position]
+        if token.kind != "word":
+            break
+        if position < last and _ends_sentence(token.text):
+            break
+        if not (_is_name_word(token, spans) or is_honorific(token.text)
+                or (position < last and token.text.lower() in NAME_PARTICLES)):
+            break
+        position -= 1
+    first = position + 1
+    while first <= last and (tokens[first].text.lower() in NAME_PARTICLES
+                             or tokens[first].text.rstrip(".").lower() in FUNCTION_WORDS):
+        first += 1
+    if first > last:
+        return None
+    name, _ = _read_name(text, tokens[: last + 1], first, spans)
+    if name is None or name.end < tokens[last].end - 1:
+        return None
+    return name
+
+
+def _role_region(text: str, role_start: int, role_end: int, kind: RoleKind, spans: RegionSpans,
+                 context_province: str | None) -> str | None:
+    """The region a role names itself, adjusted to the level the position implies (Wali Kota -> a kota)."""
+    inside = spans.within(role_start, role_end)
+    if not inside:
+        return None
+    chosen = inside[-1]
+    if kind in PROVINCIAL_KINDS:
+        return province_of(chosen.code)
+    wanted = "kota" if kind in CITY_KINDS else "kabupaten" if kind in REGENCY_KINDS else None
+    if wanted and chosen.level != wanted:
+        base = re.sub(r"^(?:Kota|Kabupaten|Kab\.)\s+", "", text[chosen.start:chosen.end])
+        region = gazetteer.resolve(f"{'Kota' if wanted == 'kota' else 'Kabupaten'} {base}",
+                                   context_province=context_province)
+        if region is not None:
+            return str(region.code)
+    return chosen.code
+
+
+def _fallback_region(kind: RoleKind, role: str, regions: list[RegionMention]) -> str | None:
+    """The article's own region for a role that names none ("Gubernur" in an article about Kalsel)."""
+    if kind in NATIONAL_KINDS or (kind == "legislator" and not re.search(r"\bDPR[DKA]\b", role)):
+        return None
+    if kind in PROVINCIAL_KINDS:
+        chosen = dominant_province(regions)
+    elif kind in REGENCY_KINDS:
+        chosen = dominant_local(regions, "kabupaten")
+    elif kind in CITY_KINDS:
+        chosen = dominant_local(regions, "kota")
+    else:
+        chosen = dominant_region(regions)
+    return chosen.code if chosen is not None else None
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Where a position's words end and what follows them."""
+
+    role_end: int
+    excluded: list[tuple[int, int]]
+    next_index: int
+    after_comma: bool
+    last_role_word: str
+    name_possible: bool
+
+
+def _scan_role(tokens: list[_Token], head: str, spans: RegionSpans, role_end: int) -> _Scan:
+    """Walk over unit words, regions, connectors and abbreviations in brackets that continue a position."""
+    excluded: list[tuple[int, int]] = []
+    last_role_word = head.split()[-1].lower()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == "word":
+            region = span_at(spans, token.start)
+            if region is not None:
+                role_end = max(role_end, region.end)
+                while index < len(tokens) and tokens[index].start < region.end:
+                    index += 1
+                last_role_word = ""
+                if _ends_sentence(tokens[index - 1].text):
+                    return _Scan(role_end, excluded, index, False, last_role_word, False)
+                continue
+            lowered = token.text.lower()
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (len(token.text) == 1 and token.text.isupper() and following is not None and following.kind == "word"
+                    and (is_abbreviation(following.text) or is_role_word(following.text))):
+                # "Komisi E DPRD", "Seksi B Dinsos"
+                role_end = token.end
+                index += 1
+                continue
+            if lowered in _TENURE_WORDS and following is not None and following.kind == "word" and (
+                    following.text.lower() in _TENURE_WORDS or following.text[:1].isdigit()):
+                # "Ketua FLKS Kepri periode 2020-2025, Hj. Zuraida Harun"
+                while index < len(tokens) and tokens[index].kind == "word" and (
+                        tokens[index].text.lower() in _TENURE_WORDS or tokens[index].text[:1].isdigit()):
+                    role_end = tokens[index].end
+                    index += 1
+                    if tokens[index - 1].text.endswith("."):
+                        return _Scan(role_end - 1, excluded, index, False, "", False)
+                last_role_word = ""
+                continue
+            if lowered in _INTRODUCERS and following is not None and following.text[:1].isupper():
+                return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
+            if lowered in _CONNECTORS:
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                if following is not None and following.kind == "word" and (
+                        is_role_word(following.text) or span_at(spans, following.start) is not None
+                        or is_abbreviation(following.text)) and not is_head_word(following.text):
+                    index += 1
+                    continue
+                return _Scan(role_end, excluded, index, False, last_role_word, False)
+            if not is_honorific(token.text) and (is_role_word(token.text) or is_abbreviation(token.text)):
+                if _ends_sentence(token.text):
+                    return _Scan(token.end - 1, excluded, index + 1, False, last_role_word, False)
+                role_end = token.end
+                last_role_word = lowered.rstrip(".")
+                index += 1
+                continue
+            return _Scan(role_end, excluded, index, False, last_role_word, True)
+        if token.kind == "open":
+            close = next((k for k in range(index + 1, min(len(tokens), index + 8)) if tokens[k].kind == "close"), None)
+            inner = tokens[index + 1:close] if close is not None else []
+            if close is not None and inner and all(
+                    (t.kind == "word" and (is_role_word(t.text) or is_abbreviation(t.text)
+                                          or span_at(spans, t.start) is not None))
+                    or (t.kind == "other" and t.text in "-/&") for t in inner):
+                excluded.append((token.start, tokens[close].end))
+                role_end = tokens[close].end
+                last_role_word = inner[-1].text.lower()
+                index = close + 1
+                continue
+            return _Scan(role_end, excluded, index, False, last_role_word, False)
+        if token.kind == "comma":
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (following is not None and following.kind == "word" and is_role_word(following.text)
+                    and not is_head_word(following.text) and span_at(spans, following.start) is None
+                    and following.text[:1].isupper()):
+                index += 1
+                continue
+            return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.text in "/-" and following is not None and following.kind == "word" and (
+                is_role_word(following.text) or span_at(spans, following.start) is not None):
+            # "Dandim 0111/Bireuen", "Dinsos - P2KB"
+            index += 1
+            continue
+        return _Scan(role_end, excluded, index, False, last_role_word, False)
+    return _Scan(role_end, excluded, index, False, last_role_word, False)
+
+
+def _role_text(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> str:
+    """The role as written, without bracketed abbreviations and trailing punctuation."""
+    pieces: list[str] = []
+    cursor = start
+    for ex_start, ex_end in excluded:
+        pieces.append(text[cursor:ex_start])
+        cursor = ex_end
+    pieces.append(text[cursor:end])
+    return " ".join("".join(pieces).split()).rstrip(" ,.")
+
+
+def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions: list[RegionMention],
+                   org_regions: list[tuple[int, int, str | None]], context_province: str | None,
+                   ) -> tuple[_Mention | None, int]:
+    """The position opened by a head match and the person it names; also where parsing ended."""
+    head = match.group("head")
+    head_start = match.start("head")
+    capitalised = head[:1].isupper()
+    if not capitalised and head.split()[0].lower() in ABBREVIATED_HEADS:
+        return None, match.end()
+    if _NOT_A_PERSON_BEFORE.search(text, max(0, match.start() - 25), match.start()):
+        # "Surat Keputusan Gubernur ...", "Kantor Bupati ...": the office, not its holder.
+        return None, match.end()
+    if not _CAPITAL_SOON.match(text, match.end()):
+        spelled_apposition = _SPELLED_APPOSITION.search(text, max(0, match.start() - 40), match.start())
+        if not capitalised and spelled_apposition is None:
+            return None, match.end()
+        tokens: list[_Token] = []
+    else:
+        paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
+        tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
+    scan = _scan_role(tokens, head, spans, match.end())
+    role_end = scan.role_end
+    name: _Name | None = None
+    consumed = role_end
+    if scan.name_possible and scan.next_index < len(tokens):
+        name, stop = _read_name(text, tokens, scan.next_index, spans)
+        first = tokens[scan.next_index]
+        if name is not None and name.start > first.start and not scan.after_comma:
+            # Words dropped before a title belong to the unit ("Ketua Yayasan Nurul Iman H. Ahmad").
+            role_end = max(t.end for t in tokens if t.end <= name.start)
+        place_head = head.split()[0].lower() in _PLACE_HEADS
+        institution = scan.last_role_word in PROPER_NAME_UNITS or place_head
+        if (name is not None and not scan.after_comma and name.start == first.start and not is_honorific(first.text)
+                and (institution or scan.last_role_word in _NAMED_UNIT_ENDINGS)):
+            # After "Yayasan"/"Panti Asuhan"/"Camat" the first words name the institution or place; what follows
+            # (its region, a comma) leads to the person.
+            # Degrees read with the run show it was the person after all.
+            resume = next((i for i in range(stop, len(tokens)) if tokens[i].start >= name.end), len(tokens))
+            rest = _scan_role(tokens[resume:], head, spans, name.end)
+            later = None
+            if resume == stop and rest.name_possible and (rest.after_comma or rest.role_end > name.end):
+                later = _read_name(text, tokens, resume + rest.next_index, spans)[0]
+            if later is not None:
+                role_end, name = rest.role_end, later
+            elif institution and len(name.name.split()) >= 2:
+                role_end = first.end
+                name = _read_name(text, tokens, scan.next_index + 1, spans)[0]
+            elif institution:
+                role_end, name = name.end, None
+        if name is not None:
+            consumed = name.end
+    role = _role_text(text, head_start, role_end, scan.excluded)
+    if head.lower().endswith("nya"):
+        role = head[:-3] + role[len(head):]
+    kind = classify_role(role)
+    region_code = _role_region(text, head_start, role_end, kind, spans, context_province)
+    if region_code is None:
+        inside = [code for start, _, code in org_regions if head_start <= start < role_end and code]
+        region_code = inside[-1] if inside and kind not in NATIONAL_KINDS else _fallback_region(kind, role, regions)
+    mention = _Mention(start=match.start(), end=role_end, role=role, role_kind=kind,
+                       acting=bool(match.group("acting")), region_code=region_code, capitalised=capitalised)
+    if name is None:
+        left = _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())
+        # "Hj. Rosnida Chaniago sebagai ketua": a spelled-out connector admits a lower-case position.
+        if left is not None and (capitalised or left.group()[:1].isalpha()):
+            name = _read_name_backwards(text, left.start(), spans)
+            if name is not None:
+                mention.start = name.start
+    if name is not None:
+        mention.name, mention.name_text, mention.aliases = name.name, name.name_text, name.aliases
+        mention.end = max(mention.end, name.end)
+    return mention, max(consumed, role_end)
+
+
+def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Mention]:
+    """Every position mention in the kept text, in order."""
+    text = article.text
+    spans = region_spans(text)
+    province = dominant_province(regions)
+    context_province = province.code if province is not None else None
+    orgs = find_org_mentions(article, regions)
+    org_regions = [(m.start, m.end, m.organization.region_code) for m in orgs]
+    headline_ranges = [(start, start + len(p.text)) for start, p in zip(article.starts, article.paragraphs, strict=True)
+                       if looks_like_headline(p.text)]
+    found: list[_Mention] = []
+    position = 0
+    while True:
+        match = HEAD_RE.search(text, position)
+        if match is None:
+            break
+        if any(start <= match.start() < end for start, end in headline_ranges):
+            position = match.end()
+            continue
+        mention, position = _parse_mention(text, match, spans, regions, org_regions, context_province)
+        position = max(position, match.end())
+        if mention is not None:
+            found.append(mention)
+    found.extend(_led_by(article, spans, regions, [(m.start, m.organization.name) for m in orgs]))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMention],
+            orgs: list[tuple[int, str]]) -> list[_Mention]:
+    """ "Pengurus ... diketuai Hj. Nurhasanah": the chair of the body named just before in the paragraph."""
+    text = article.text
+    found: list[_Mention] = []
+    for match in _LED_BY.finditer(text):
+        paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
+        tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
+        name = _read_name(text, tokens, 0, spans)[0] if tokens else None
+        if name is None:
+            continue
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        body = next((org for start, org in reversed(orgs) if paragraph_start <= start < match.start()), None)
+        role = f"Ketua {body}" if body else "Ketua"
+        kind = classify_role(role)
+        found.append(_Mention(start=name.start, end=name.end, role=role, role_kind=kind, acting=False,
+                              region_code=_fallback_region(kind, role, regions), capitalised=True,
+                              name=name.name, name_text=name.name_text, aliases=name.aliases))
+    return found
+
+
+def _same_person(person: _Person, name: str, kind: RoleKind | None = None) -> bool:
+    """A later name is the same person when its words are a subset of the known name (or vice versa).
+
+    With a role kind, a partial match must also hold a compatible position: "Afrizal" the mayor is not
+    "Rika Afrizal" the LKKS chair, his wife.
+    """
+    lowered = name.lower()
+    if lowered == (person.mention.name or "").lower() or lowered in (a.lower() for a in person.aliases):
+        return True
+    words = frozenset(lowered.split())
+    if not (words <= person.tokens or person.tokens <= words):
+        return False
+    return kind is None or "other" in (kind, person.mention.role_kind) or kind == person.mention.role_kind
+
+
+def _merge(mentions: list[_Mention]) -> list[_Person]:
+    """Group named mentions into people; the longest spelling of a name wins, the first role stays."""
+    people: list[_Person] = []
+    for mention in mentions:
+        if mention.name is None:
+            continue
+        person = next((p for p in people if _same_person(p, mention.name, mention.role_kind)), None)
+        if person is None:
+            people.append(_Person(mention=mention, tokens=frozenset(mention.name.lower().split()),
+                                  aliases=list(mention.aliases), spans=[(mention.start, mention.end)]))
+            continue
+        person.spans.append((mention.start, mention.end))
+        for alias in mention.aliases:
+            if alias not in person.aliases:
+                person.aliases.append(alias)
+        current = person.mention
+        if len(mention.name.split()) > len(current.name.split() if current.name else []):
+            current.name, current.name_text = mention.name, mention.name_text
+            person.tokens = frozenset(mention.name.lower().split())
+        if current.role_kind == "other" and mention.role_kind != "other":
+            current.role, current.role_kind, current.region_code = mention.role, mention.role_kind, mention.region_code
+            current.acting = mention.acting
+    return people
+
+
+def _title_match(people: list[_Person], mention: _Mention) -> _Person | None:
+    """The one person holding the position a title-only mention names ("Gubernur", "Plt Kadinsos Aceh itu")."""
+    candidates = [p for p in people if p.mention.role_kind == mention.role_kind and mention.role_kind != "other"
+                  and (mention.region_code is None or p.mention.region_code is None
+                       or p.mention.region_code == mention.region_code)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # Several holders (a nickname not yet folded in): the one named most recently before the title.
+    earlier = [(max(start for start, _ in p.spans if start < mention.start), p) for p in candidates
+               if any(start < mention.start for start, _ in p.spans)]
+    return max(earlier, key=lambda item: item[0])[1] if earlier else None
+
+
+def _attach_nicknames(text: str, people: list[_Person], mentions: list[_Mention]) -> None:
+    """ "yang akrab disapa Aaf" gives an alias to the person named or titled just before it."""
+    for match in _NICKNAME.finditer(text):
+        alias = match.group("alias") or match.group("alias2") or match.group("alias3")
+        if not alias or is_role_word(alias.split()[0]):
+            continue
+        # "Danny, sapaan akrabnya, ..." opens a paragraph about the person named in the one before.
+        reach, same_paragraph = (300, False) if match.group("alias3") else (80, True)
+        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= reach
+                  and not (same_paragraph and "\n" in text[m.end:match.start()])]
+        if not before:
+            continue
+        nearest = before[-1]
+        person: _Person | None
+        if nearest.name:
+            person = next((p for p in people if _same_person(p, nearest.name or "")), None)
+        else:
+            person = _title_match(people, nearest)
+        if person is not None and alias not in person.aliases:
+            person.aliases.append(alias)
+
+
+def _fold_nicknamed(people: list[_Person]) -> list[_Person]:
+    """A "person" whose whole name is another's nickname ("Wali Kota Pekalongan Aaf") is that other person."""
+    kept: list[_Person] = []
+    for person in people:
+        name = (person.mention.name or "").lower()
+        owner = next((p for p in kept if name in (a.lower() for a in p.aliases)), None)
+        if owner is None:
+            kept.append(person)
+            continue
+        owner.spans.extend(person.spans)
+    return kept
+
+
+def _count_mentions(text: str, people: list[_Person], mentions: list[_Mention]) -> list[int]:
+    """How often each person is named in full, by one name, by nickname, or by title alone."""
+    owners: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for number, person in enumerate(people):
+        keys = {person.mention.name or "", *person.aliases}
+        keys.update(w for w in (person.mention.name or "").split()
+                    if len(w) >= 3 and w.lower() not in NAME_PARTICLES and w.lower() not in _COMMON_GIVEN_NAMES)
+        for key in filter(None, keys):
+            if key in owners and owners[key] != number:
+                ambiguous.add(key)
+            owners[key] = number
+    for key in ambiguous:
+        owners.pop(key, None)
+    counts = [0] * len(people)
+    named_at: list[tuple[int, int]] = []
+    if owners:
+        pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(owners, key=len, reverse=True))
+                             + r")(?![\w])")
+        for match in pattern.finditer(text):
+            owner = owners[match.group()]
+            counts[owner] += 1
+            named_at.append((match.start(), owner))
+    for mention in mentions:
+        if mention.name is not None or not mention.capitalised:
+            continue
+        holder = _title_match(people, mention)
+        if holder is None:
+            continue
+        owner = people.index(holder)
+        # "Wali Kota ... yang akrab disapa Aaf" is one mention, already counted through the nickname.
+        if any(o == owner and 0 <= start - mention.end <= 60 for start, o in named_at):
+            continue
+        counts[owner] += 1
+    return [max(1, c) for c in counts]
+
+
+def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[Official]:
+    """People named with a position in the kept paragraphs, one per person, in order of first mention."""
+    if not article.text:
+        return []
+    mentions = _mentions(article, regions)
+    people = _merge(mentions)
+    _attach_nicknames(article.text, people, mentions)
+    people = _fold_nicknamed(people)
+    counts = _count_mentions(article.text, people, mentions)
+    officials: list[Official] = []
+    for person, count in zip(people, counts, strict=True):
+        first = person.mention
+        start, end = person.spans[0]
+        officials.append(Official(
+            name=first.name or "", name_text=first.name_text or first.name or "", role=first.role,
+            role_kind=first.role_kind, acting=first.acting, region_code=first.region_code,
+            evidence=article.evidence(start, end), aliases=list(person.aliases), mentions=count))
+    return officials

@@ -1,0 +1,295 @@
+"""Vocabularies of Indonesian officialdom: position heads, unit words, honorifics, degrees, role kinds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pipeline.models import RoleKind
+
+
+def words_of(block: str) -> frozenset[str]:
+    """A vocabulary written as whitespace-separated words."""
+    return frozenset(block.split())
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """A regex matching any of the lower-case phrases, built as a character trie so one pass tests them all.
+
+    A flat alternation of a hundred words makes the regex engine try every word at every position; the trie
+    shares prefixes and starts with a single character set. Spaces in a phrase match any whitespace.
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return build(root)
+
+
+def word_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive regex finding any of the phrases as whole words."""
+    return re.compile(rf"\b(?:{trie_pattern(phrases)})\b", re.IGNORECASE)
+
+
+def phrase_key(text: str) -> str:
+    """The lookup key of a matched phrase: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+ACTING_PHRASES = ("penjabat sementara", "penjabat", "pelaksana tugas", "pelaksana harian", "pjs", "pj", "plt", "plh")
+
+# Words that open a position. The trie prefers the longest ("Wakil Ketua Umum" over "Wakil Ketua").
+HEAD_PHRASES = words_of("""
+gubernur wagub bupati wabup wawalkot wawali wawalikota walikota walkot walikotamadya sekda sekdaprov sekdakab
+sekdakot sekdakota sekprov sekkab sekkot asisten stafsus kepala kadis kadissos kadinsos kadin kabid kasi kasie kasubag
+kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
+wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
+pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
+presiden senator
+""") | {
+    "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
+    "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
+    "direktur jenderal", "direktur utama", "inspektur jenderal", "wakil menteri", "wakil ketua", "wakil ketua umum",
+    "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
+}
+# Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
+HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
+
+# One search finds every position head, optionally behind an acting prefix; "Pelaksana Tugas (Plt) Kepala"
+# spells the prefix out and abbreviates it.
+HEAD_RE = re.compile(
+    rf"\b(?P<acting>(?:{trie_pattern(ACTING_PHRASES)})\.?(?:\s*\((?:plt|pj|plh|pjs)\.?\))?\s*)?"
+    rf"(?P<head>{trie_pattern(HEAD_PHRASES)})\b",
+    re.IGNORECASE,
+)
+
+
+def is_head_word(token: str) -> bool:
+    """True for a one-word position head such as "Kepala", "Ketua", "Sekda", "Gubernur"."""
+    return token.rstrip(".").lower() in HEAD_WORDS
+
+
+# Lower-cased words that belong to a position or unit name, never to a person's name.
+ROLE_WORDS = words_of("""
+gubernur wagub bupati wabup wali walikota walkot kota kotamadya wawali wawalkot wawalikota sekda sekdaprov sekdakab
+sekdakot sekdakota sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
+kadis kadin kadinsos kadissos sekdis kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag karo kaban biro bagian
+subbagian bidang subbidang seksi sub unit ketua wakil umum harian bendahara anggota pengurus pembina penasehat penasihat
+koordinator pimpinan pengasuh pengelola pendiri dewan direktur direktorat jenderal dirjen ditjen sesditjen sesdit
+sekjen inspektur inspektorat menteri mensos wamensos kementerian kementrian kemensos kemsos camat lurah kades desa
+kelurahan kecamatan rektor dekan presiden senator dinas dinsos sosial setda setdaprov setdakab setdakot setdakota
+pemerintahan pemerintah pemprov pemkab pemkot kesejahteraan kesejahtraan rakyat kesra perekonomian pembangunan
+administrasi hukum politik ekonomi keuangan kesehatan pendidikan kebudayaan pemberdayaan perempuan perlindungan anak
+masyarakat keluarga berencana pengendalian penduduk kependudukan pencatatan sipil jaminan rehabilitasi penanganan
+fakir miskin bencana linjamsos rehsos dayasos kesos lembaga koordinasi kordinasi kordinator tim penggerak badan
+kantor balai sentra upt uptd panti asuhan provinsi prov kabupaten kab kotamadya utara selatan timur barat tengah
+tenggara laut daya sumber manusia aparatur organisasi tata laksana protokol komunikasi informatika kominfo
+diskominfo bappeda perencanaan penelitian satpol pamong praja pelayanan layanan program pekerja tenaga penyuluh
+pusat cabang wilayah regional nasional forum forda forwil perkumpulan yayasan komisi fraksi dprd dpr dpd dprk mpr
+ri kabinet kapolres kapolresta kapolda kapolsek dandim danrem danramil keuchik geuchik kaper
+pj pjs plt plh penjabat pelaksana tugas sementara lingkungan infrastruktur kemasyarakatan pemuda olahraga
+perdagangan perindustrian pertanian perikanan peternakan kehutanan perhubungan pariwisata ketenagakerjaan
+transmigrasi koperasi usaha kecil menengah pangan permukiman perumahan pekerjaan ruang agama keagamaan kesbangpol
+kesatuan bangsa dinkes disdik disnaker dispora dishub distan dukcapil disdukcapil bkd bkpsdm bpkad bpbd pmd dpmd
+dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat majelis tp pkk karang taruna
+kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
+sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
+asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil
+""")
+
+# Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
+AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdik", "dinkes", "diskominfo", "dispenduk",
+                "dukcapil", "bappe", "satpol", "dpmd", "dp3a", "dppkb", "sekret")
+
+ROMAN = words_of("i ii iii iv v vi vii viii ix x xi xii")
+
+# Heads whose next words are a place or institution name, not the person's ("Camat Kuta Alam", "Yayasan Al-Ikhlas").
+PROPER_NAME_UNITS = words_of("""
+yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
+universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
+camat lurah kades keuchik geuchik
+""")
+
+# Abbreviated heads count only when capitalised: lower-case "karo" or "kasi" is an ordinary word.
+ABBREVIATED_HEADS = words_of("""
+karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag sekda
+sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
+wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
+kapolsek dandim danrem danramil
+""")
+
+# Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
+HONORIFICS = words_of("""
+H Hj Hajjah Haji Dr dr drg Drs Dra Ir Prof KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
+Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
+Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
+Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
+Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi
+""")
+LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
+
+# Undotted academic degrees written after a name ("SE, MM"); dotted ones ("S.Sos", "M.Si") are found by shape.
+DEGREES = words_of("""
+SE SH MH MM MSi MAP MAg SAg ST MT SP MP Lc MA MBA PhD SKM MKM SPd MPd SIP SSos SKom MKom Ak CA SSTP MKes SKep
+SHI MHI SIKom MIKom SAP SPsi MPsi Psi SFarm Apt SKed SpA SpOG MSc SThI MEng MSE MAk MPH CPA SSi MSM SSn
+SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep
+""")
+_DEGREE_TOKEN = r"(?:(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{1,5}\.?(?:\([A-Z]\))?|" + "|".join(
+    sorted((re.escape(d) for d in DEGREES), key=len, reverse=True)) + r")"
+# Degrees after a name: ", S.Sos, M.Si" or " SE MM"; the dotted shape needs an inner dot or a known degree.
+DEGREE_TAIL_RE = re.compile(rf"(?:[ \t]*,?[ \t]*{_DEGREE_TOKEN}(?![\w]))+")
+DEGREE_SHAPE_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.)+[A-Za-z]{1,5}\.?$")
+
+# Lower-case particles allowed inside a name ("Siti binti Ahmad", "Ahmad bin Said", "Ayu de Vries").
+NAME_PARTICLES = words_of("bin binti al el van de der da von")
+
+# Capitalised function words and verbs that open sentences or headlines, never a name.
+FUNCTION_WORDS = words_of("""
+di ke dari dan atau yang dengan untuk pada dalam oleh bagi serta juga ini itu tersebut ia dia mereka kami kita
+saya beliau para sementara selain menurut kata ujar ungkap jelas tambah sebut lanjut imbuh tutur dikatakan
+disampaikan hal saat ketika setelah sebelum sejak hingga sampai namun tetapi tapi karena sehingga maka agar supaya
+jika kalau bahwa yakni yaitu seperti termasuk adapun sedangkan sebagai selaku hadir turut tampak acara kegiatan
+bersama melalui tidak bukan sudah telah akan masih baru lebih sangat semua seluruh setiap tiap salah satu
+pengurus periode masa khidmat tahun bulan hari pukul wib wita wit lalu kemarin besok kini
+adalah merupakan ada atas bawah antara tentang terhadap sekitar kepada mengatakan menyampaikan menjelaskan
+berharap meminta mengajak menegaskan mengungkapkan menuturkan menyatakan hadiri buka minta ajak kukuhkan lantik
+resmikan serahkan berikan dorong apresiasi harap imbau tegaskan pimpin terima gelar sambut beri siap dukung
+ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat usul akui nilai
+selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah
+nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
+""")
+
+MONTHS_AND_DAYS = words_of("""
+januari februari pebruari maret april mei juni juli agustus september oktober november nopember desember
+jan feb mar apr jun jul agu agt sep sept okt nov des senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad
+""")
+
+# Compass and shape words that end region names; a lone "Selatan" after a head is never a person.
+REGION_TAIL_WORDS = words_of("utara selatan timur barat tengah tenggara daya raya laut besar")
+
+_SOCIAL = r"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|panti)"
+
+# Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
+_ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
+    (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
+    (r"^(?:ketua|wakil\s+ketua|anggota|senator)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr|komisi|fraksi|dewan\s+perwakilan"
+     r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),
+    (r"^(?:wakil\s+gubernur|wagub)\b", "vice_governor"),
+    (r"^gubernur\b", "governor"),
+    (r"^(?:wakil\s+bupati|wabup)\b", "vice_regent"),
+    (r"^bupati\b", "regent"),
+    (r"^(?:wakil\s+wali\s*kota|wakil\s+walkot|wawalkot|wawali)", "vice_mayor"),
+    (r"^(?:wali\s*kota|walkot)", "mayor"),
+    (r"^(?:sekretaris\s+(?:daerah|provinsi|kabupaten|kota)\b|sekda|sekprov|sekkab|sekkot)", "regional_secretary"),
+    (r"^(?:wakil\s+menteri|wamensos|menteri|mensos)\b", "minister"),
+    (r"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal)\b|^(?:dirjen|direktur\s+jenderal"
+     r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
+     r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"
+     r"|^kepala\s+(?:sentra|balai\s+besar)\b", "ministry_official"),
+    (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
+    (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara)\b"
+     r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
+     r"|lembaga\s+ko(?:or)?dinasi|panti)\b)", "org_officer"),
+    (rf"^(?=.*{_SOCIAL})(?:kepala\s+dinas|kepala\s+dinsos|kadis|kadin)|^(?:kadinsos|kadissos)\b",
+     "head_of_social_office"),
+    (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
+     rf"|kasubb?ag|kasubid|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
+     "social_office_staff"),
+    (r"^ketua\s+(?:rt|rw)\b", "other"),
+    (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"
+     r"|seksi|bagian|upt|uptd|rsud|puskesmas|kecamatan|desa|kelurahan|sekolah|dprd|camat)\b", "other"),
+    (r"^(?:ketua(?:nya)?|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa))\b"
+     r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
+    (r"^(?:wakil\s+ketua|sekretaris|bendahara|anggota|pengurus|pembina|penasehat|penasihat|koordinator|pengasuh"
+     r"|pendiri)\b", "org_officer"),
+)
+ROLE_RULES = tuple((re.compile(pattern), kind) for pattern, kind in _ROLE_RULES)
+
+# Role kinds whose region is a province when the role text names none.
+PROVINCIAL_KINDS = frozenset({"governor", "vice_governor"})
+# Role kinds tied to a regency or city.
+REGENCY_KINDS = frozenset({"regent", "vice_regent"})
+CITY_KINDS = frozenset({"mayor", "vice_mayor"})
+# National roles get no region by default.
+NATIONAL_KINDS = frozenset({"minister", "ministry_official"})
+
+
+def classify_role(role: str) -> RoleKind:
+    """The contract role kind of a position text without its acting prefix."""
+    lowered = " ".join(role.lower().split())
+    for pattern, kind in ROLE_RULES:
+        if pattern.search(lowered):
+            return kind
+    return "other"
+
+
+# Abstract nouns that name bureau units ("Kelembagaan", "Penanganan", "Rehabilitasi"), by their derivation.
+_UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4,}(?:asi|isme))$")
+
+
+def is_role_word(token: str) -> bool:
+    """True for a word that belongs to a position or unit name ("Dinsos-P2KB", "Setdaprov", "IV", "LKKS")."""
+    core = token.rstrip(".").lower()
+    if core in ROLE_WORDS or core in ROMAN or core.isdigit() or _UNIT_NOUN.match(core):
+        return True
+    first = core.split("-", 1)[0]
+    if first in ROLE_WORDS:
+        return True
+    return core.startswith(AGENCY_STEMS)
+
+
+def is_abbreviation(token: str) -> bool:
+    """True for an all-capitals organisation abbreviation such as LKKS, P2KB or DPRD (not a degree)."""
+    core = token.rstrip(".")
+    return (len(core) >= 2 and core.upper() == core and any(c.isalpha() for c in core)
+            and core not in DEGREES and "." not in core)
+
+
+def is_honorific(token: str) -> bool:
+    """True for a prefixed title such as H., Hj, Dr., Drs., Prof., KH., Ny., Bapak, AKBP."""
+    core = token.rstrip(".")
+    if core in HONORIFICS:
+        return True
+    # "K.H." and "Dr.H." arrive as one dotted token.
+    if core in {"K.H", "K.H.", "Dr.H", "Dr.Hj", "Drs.H", "Ir.H"}:
+        return True
+    parts = [p for p in core.split(".") if p]
+    return len(parts) > 1 and all(p in HONORIFICS for p in parts)
+
+
+def is_degree(token: str) -> bool:
+    """True for an academic degree token ("S.Sos", "M.Si", "A.KS", "MM", "SE")."""
+    core = token.rstrip(".")
+    return core in DEGREES or core.replace(".", "") in DEGREES or bool(DEGREE_SHAPE_RE.match(token))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def looks_like_headline(text: str) -> bool:
+    """True for a title-cased line (a repeated headline), where capitals do not mark names."""
+    # A closing credit "(rq/fud)" is not part of the sentence.
+    stripped = _TRAILING_CREDIT.sub("", text).strip()
+    if not stripped or stripped[-1] in ".!?\"”":
+        return False
+    words = [w for w in _WORD.findall(stripped) if len(w) > 3]
+    if not 3 <= len(words) <= 25:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.8

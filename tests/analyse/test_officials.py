@@ -1,0 +1,331 @@
+"""find_officials: people with their position, role kind, acting flag, region, aliases and mention counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.analyse.context import ArticleText
+from pipeline.analyse.officials import find_officials
+from pipeline.analyse.regions import find_regions
+from pipeline.analyse.titles import classify_role, is_degree, is_honorific, looks_like_headline
+from pipeline.models import Document, Official, Paragraph, ParagraphStatus
+from tests.paths import seed_path
+
+
+def make_article(*paragraphs: str | tuple[str, ParagraphStatus], title: str | None = None,
+                 published: dt.date | None = None) -> ArticleText:
+    """An ArticleText from paragraph strings; a (text, status) pair marks a paragraph that is not kept."""
+    items = []
+    for index, item in enumerate(paragraphs):
+        status: ParagraphStatus = "kept"
+        text, status = (item, status) if isinstance(item, str) else item
+        items.append(Paragraph(index=index, text=text, status=status))
+    return ArticleText.from_document(Document(paragraphs=items, title=title, published=published))
+
+
+def seed_article(prefix: str) -> ArticleText:
+    """A seed, one paragraph per non-empty line, with 'Baca juga' lines and repeated lines not kept."""
+    seen: set[str] = set()
+    paragraphs: list[str | tuple[str, ParagraphStatus]] = []
+    for line in seed_path(prefix).read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower().startswith("baca juga"):
+            paragraphs.append((text, "boilerplate"))
+        elif text in seen:
+            paragraphs.append((text, "duplicate"))
+        else:
+            paragraphs.append(text)
+        seen.add(text)
+    return make_article(*paragraphs)
+
+
+def officials_of(*paragraphs: str | tuple[str, ParagraphStatus]) -> list[Official]:
+    """Officials of an article made of the given paragraphs, with regions found as the pipeline does."""
+    article = make_article(*paragraphs)
+    return find_officials(article, find_regions(article))
+
+
+def by_name(found: list[Official]) -> dict[str, Official]:
+    """Officials keyed by their bare name."""
+    return {o.name: o for o in found}
+
+
+# (sentence, name, role_kind, acting, region_code)
+POSITIONED = [
+    ("Bupati Kendal, Dyah Kartika Permanasari, membuka kegiatan tersebut.",
+     "Dyah Kartika Permanasari", "regent", False, "33.24"),
+    ("Muntoha, Kepala Dinsos Kendal, mengatakan kegiatan ini rutin digelar.",
+     "Muntoha", "head_of_social_office", False, "33.24"),
+    ("Kepala Dinas Sosial Kabupaten Kendal Muntoha mengatakan LKS wajib terakreditasi.",
+     "Muntoha", "head_of_social_office", False, "33.24"),
+    ("Wakil Gubernur Jawa Tengah Taj Yasin Maimoen hadir dalam pengukuhan pengurus LKKS Jateng.",
+     "Taj Yasin Maimoen", "vice_governor", False, "33"),
+    ("Ketua TP PKK Provinsi Kalsel Hj. Fathul Jannah Muhidin juga hadir.",
+     "Fathul Jannah Muhidin", "org_chair", False, "63"),
+    ("Pj Bupati Aceh Besar Muhammad Iswanto, S.STP, MM, melantik pengurus LKKS.",
+     "Muhammad Iswanto", "regent", True, "11.06"),
+    ("Menteri Sosial Tri Rismaharini mengunjungi panti asuhan tersebut.",
+     "Tri Rismaharini", "minister", False, None),
+    ("Hal itu disampaikan Sekretaris Dinas Sosial Provinsi Sumatera Barat, Dr. H. Arry Yuswandi, SE, MM, Selasa.",
+     "Arry Yuswandi", "social_office_staff", False, "13"),
+    ("Anggota Komisi IV DPRD Kalsel, H. Gusti Abidinsyah, mengapresiasi kegiatan LKKS.",
+     "Gusti Abidinsyah", "legislator", False, "63"),
+    ("Kabid Rehabilitasi Sosial Dinsos Kota Banjarmasin, Rina Wulandari, S.Sos, menjelaskan kegiatan.",
+     "Rina Wulandari", "social_office_staff", False, "63.71"),
+    ("Menurut Plh Sekdaprov Sulsel Andi Aslam Patonangi, LKKS berperan penting.",
+     "Andi Aslam Patonangi", "regional_secretary", True, "73"),
+    ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Medan, Khoiruddin Rangkuti, mengatakan hal itu.",
+     "Khoiruddin Rangkuti", "head_of_social_office", True, "12.71"),
+    ("Kegiatan dibuka Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos P3A) "
+     "Kabupaten Bireuen, Murdani, S.Sos.", "Murdani", "head_of_social_office", False, "11.11"),
+    ("Ketua Forum LKS Kabupaten Bogor, Asep Saepudin mengatakan forum siap membantu.",
+     "Asep Saepudin", "org_chair", False, "32.01"),
+    ("Sekda Kota Pekalongan Nur Priyantomo membuka musda LKKS.",
+     "Nur Priyantomo", "regional_secretary", False, "33.75"),
+    ("Direktur Rehabilitasi Sosial Anak Kemensos, Kanya Eka Santi, menjelaskan program ATENSI.",
+     "Kanya Eka Santi", "ministry_official", False, None),
+    ("Wabup Kendal Windu Suko Basuki menerima audiensi pengurus LKKS.",
+     "Windu Suko Basuki", "vice_regent", False, "33.24"),
+    ("Staf Ahli Gubernur Bidang Kemasyarakatan dan SDM, Ahmad Bagiawan, mewakili Gubernur NTB.",
+     "Ahmad Bagiawan", "regional_staff", False, "52"),
+    ("Kepala Bidang Pemberdayaan Sosial pada Dinas Sosial Provinsi Jambi, Yusrizal, menyampaikan laporan.",
+     "Yusrizal", "social_office_staff", False, "15"),
+    ("Ia didampingi Kepala Seksi Kelembagaan dan Pemberdayaan Sosial, Sri Wahyuni.",
+     "Sri Wahyuni", "social_office_staff", False, None),
+    ("Hal senada disampaikan Ketua Harian LKKS Kota Semarang, Krisseptiana Hendrar Prihadi.",
+     "Krisseptiana Hendrar Prihadi", "org_chair", False, "33.74"),
+    ("Wakil Ketua I LKKS Kalsel, Drs. H. Ahmad Fikri, M.Pd, membacakan laporan.",
+     "Ahmad Fikri", "org_officer", False, "63"),
+    ("Kadinsos Kalsel Siti Nuriyani menyebut ada 199 LKS di daerah itu.",
+     "Siti Nuriyani", "head_of_social_office", False, "63"),
+    ("Wakil Wali Kota Banjarmasin Arifin Noor membuka rapat koordinasi LKS.",
+     "Arifin Noor", "vice_mayor", False, "63.71"),
+    ("Walikota Surabaya Eri Cahyadi meminta LKS aktif.",
+     "Eri Cahyadi", "mayor", False, "35.78"),
+    ("Kegiatan ditutup oleh Sekretaris Daerah Kabupaten Kendal Sugiono.",
+     "Sugiono", "regional_secretary", False, "33.24"),
+    ("Hadir pula Kapolres Bireuen AKBP Jatmiko dalam acara tersebut.",
+     "Jatmiko", "other", False, "11.11"),
+    ("Pimpinan Panti Asuhan Al-Ikhlas, Ustadzah Siti Aminah, menyampaikan terima kasih.",
+     "Siti Aminah", "org_chair", False, None),
+    ("Ketua Yayasan Nurul Iman, Ahmad Fauzi, mengucapkan terima kasih.",
+     "Ahmad Fauzi", "org_chair", False, None),
+    ("Kepala Desa Sukamaju Ahmad Yani mengatakan warganya terbantu.",
+     "Ahmad Yani", "other", False, None),
+    ("Hj. Rosna Wati terpilih secara aklamasi sebagai Ketua LKKS Kabupaten Agam periode 2024-2029.",
+     "Rosna Wati", "org_chair", False, "13.06"),
+    ("Bendahara LKKS Provinsi Banten, Nurul Hidayah, melaporkan keuangan.",
+     "Nurul Hidayah", "org_officer", False, "36"),
+    ("Ketua Yayasan Panti Asuhan Muhammadiyah Bireuen, Drs. Jumadi, menerima bantuan.",
+     "Jumadi", "org_chair", False, "11.11"),
+    ("Kepala Panti Sosial Tresna Werdha Budi Sejahtera, Hj. Siti Rahmah, menyambut rombongan.",
+     "Siti Rahmah", "org_chair", False, None),
+    ("Camat Kota Juang, Ridwan Khalid, turut hadir.", "Ridwan Khalid", "other", False, None),
+    ("Sekretaris Daerah Provinsi Jawa Barat (Sekda Jabar) Herman Suryatman membuka rakor.",
+     "Herman Suryatman", "regional_secretary", False, "32"),
+    ("Bupati Hulu Sungai Tengah H. Aulia Oktafiandi membuka musda LKKS.",
+     "Aulia Oktafiandi", "regent", False, "63.07"),
+    ("H. Muhidin selaku Gubernur Kalsel menyerahkan SK.", "Muhidin", "governor", False, "63"),
+    ("Kepala Dinas Sosial Budi Santoso, S.Sos mengatakan hal itu.",
+     "Budi Santoso", "head_of_social_office", False, None),
+    ("Anggota Komisi E DPRD DKI Jakarta, Rina Melati Sitorus, ikut meninjau panti.",
+     "Rina Melati Sitorus", "legislator", False, "31"),
+    ("Ketua FLKS Kepri periode 2020-2025, Hj. Zuraida Harun, menyampaikan laporan.",
+     "Zuraida Harun", "org_chair", False, "21"),
+    ("Musda secara aklamasi menetapkan Hj. Rosnida Chaniago sebagai ketua periode 2025-2030.",
+     "Rosnida Chaniago", "org_chair", False, None),
+    ("Pengasuh Panti Asuhan Bethesda, Pdt. Samuel Itaar, berharap kunjungan rutin.",
+     "Samuel Itaar", "org_officer", False, None),
+    ("Bantuan diserahkan Kepala Dinas Sosial Provinsi Sulawesi Tengah, Moh. Arif Lamakarate, kepada LKSA.",
+     "Moh. Arif Lamakarate", "head_of_social_office", False, "72"),
+    ("Salah satu penerima, pengurus Panti Asuhan Nurul Jihad, Hasnawati, mengucapkan terima kasih.",
+     "Hasnawati", "org_officer", False, None),
+    ("Nota kesepahaman ditandatangani Rektor Unpatti, Prof. Dr. Ir. Johanis Leiwakabessy, M.Sc.",
+     "Johanis Leiwakabessy", "other", False, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind", "acting", "region"), POSITIONED)
+def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting: bool, region: str | None) -> None:
+    found = by_name(officials_of(sentence))
+    assert name in found, [o.name for o in found.values()]
+    official = found[name]
+    assert (official.role_kind, official.acting, official.region_code) == (kind, acting, region)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kegiatan ini dihadiri Kepala Dinas Kesehatan dan Kepala Bappeda.",
+    "Ketua LKKS mengatakan pengurus harus aktif. Dalam sambutannya, Gubernur menyampaikan terima kasih.",
+    "Sekretaris LKKS Provinsi Kalsel Periode 2025-2030 dilantik hari ini.",
+    "Bupati Kendal Minta LKS Aktif Bantu Pemerintah",
+    "Pengurus baru LKKS Provinsi Banten periode 2024-2029 diharapkan berperan aktif.",
+    "Acara berlangsung di Pendopo Bupati Kendal, Selasa (21/5/2024).",
+    "Ketua dan anggota LKS hadir dalam pertemuan itu.",
+    "Kata Muslim, pemerintah daerah berkomitmen mendukung LKKS.",
+    "Pengurus dilantik berdasarkan Surat Keputusan Gubernur Sumatera Utara Nomor 188.44/512/KPTS/2025.",
+    "Acara digelar di Kantor Gubernur Sumut, Jalan Pangeran Diponegoro, Medan.",
+])
+def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
+    assert officials_of(sentence) == []
+
+
+def test_honorifics_and_degrees_stay_in_name_text_only() -> None:
+    official = officials_of("Plt. Kepala Dinsos Aceh Devi Riansyah, A.KS, M.Si mengatakan hal itu.")[0]
+    assert (official.name, official.name_text) == ("Devi Riansyah", "Devi Riansyah, A.KS, M.Si")
+    assert official.role == "Kepala Dinsos Aceh"
+    official = officials_of("Wakil Bupati Bireuen Ir. H. Razuardi Ibrahim MT meminta LKKS aktif.")[0]
+    assert (official.name, official.name_text) == ("Razuardi Ibrahim", "Ir. H. Razuardi Ibrahim MT")
+
+
+def test_led_by_names_the_chair_of_the_body_before_it() -> None:
+    found = by_name(officials_of(
+        "Pengurus LKKS Provinsi NTB yang dilantik berjumlah 41 orang dan diketuai Hj. Nurhasanah Rahman.",
+        "Akreditasi dilakukan tim asesor Kementerian Sosial yang dipimpin Dr. Teguh Wiryawan, M.Kesos."))
+    assert (found["Nurhasanah Rahman"].role_kind, found["Nurhasanah Rahman"].region_code) == ("org_chair", "52")
+    assert found["Teguh Wiryawan"].role_kind == "ministry_official"
+
+
+def test_titles_inside_an_institution_run_open_the_name() -> None:
+    official = officials_of("Ketua LKSA Darul Aitam Teungku H. Muhammad Yusuf menerima kunjungan.")[0]
+    assert (official.name, official.name_text, official.role) == (
+        "Muhammad Yusuf", "Teungku H. Muhammad Yusuf", "Ketua LKSA Darul Aitam")
+
+
+def test_acting_prefix_is_not_part_of_the_role() -> None:
+    official = officials_of("Penjabat Sekretaris Daerah (Pj Sekda) Provinsi Banten Usman Asshiddiqi Qohara "
+                            "di Serang, Rabu, mengatakan LKKS penting.")[0]
+    assert (official.name, official.role, official.acting) == (
+        "Usman Asshiddiqi Qohara", "Sekretaris Daerah Provinsi Banten", True)
+
+
+def test_delegation_gives_both_people() -> None:
+    found = by_name(officials_of(
+        "Wali Kota Banjarmasin H. Ibnu Sina melalui Asisten III Setdako Banjarmasin, Doyo Pudjadi, "
+        "menyerahkan bantuan kepada LKS."))
+    assert (found["Ibnu Sina"].role_kind, found["Doyo Pudjadi"].role_kind) == ("mayor", "regional_staff")
+    found = by_name(officials_of(
+        "Bupati Bireuen yang diwakili oleh Asisten I Setdakab Bireuen, Mulyadi, SH, membuka kegiatan."))
+    assert list(found) == ["Mulyadi"]
+    assert found["Mulyadi"].region_code == "11.11"
+
+
+def test_nickname_surname_and_title_mentions_resolve_to_one_person() -> None:
+    found = officials_of(
+        "Pelantikan dilakukan oleh Wali Kota Pekalongan, Achmad Afzan Arslan Djunaid.",
+        "Wali Kota Pekalongan yang akrab disapa Aaf menjelaskan peran LKKS.",
+        "Aaf mengimbau pengurus turun ke masyarakat.",
+        "Wali Kota Pekalongan Aaf juga meminta pengurus bekerja dengan hati.",
+    )
+    assert [o.name for o in found] == ["Achmad Afzan Arslan Djunaid"]
+    assert found[0].aliases == ["Aaf"]
+    assert found[0].mentions == 4
+
+
+def test_nickname_opening_the_next_paragraph_is_an_alias() -> None:
+    found = officials_of("Wali Kota Makassar Moh Ramdhan Pomanto membuka lomba, Senin (12/8/2024).",
+                         "Danny, sapaan akrabnya, meminta seluruh OPD berpartisipasi.")
+    assert [(o.name, o.aliases, o.mentions) for o in found] == [("Moh Ramdhan Pomanto", ["Danny"], 2)]
+
+
+def test_bracketed_nickname_is_an_alias() -> None:
+    official = officials_of("Gubernur Kalimantan Selatan H. Muhidin (Paman Birin) mengukuhkan pengurus.")[0]
+    assert (official.name, official.aliases) == ("Muhidin", ["Paman Birin"])
+
+
+def test_repeated_full_mentions_are_one_official_with_the_first_evidence() -> None:
+    found = officials_of(
+        "Kepala Dinas Sosial Provinsi Banten, Nurhana mengatakan kegiatan rutin.",
+        "Sekda Banten Al Muktabar hadir.",
+        "Sekda Banten Al Muktabar mengungkapkan kemiskinan masih tinggi, ujar Nurhana.",
+    )
+    assert [(o.name, o.mentions) for o in found] == [("Nurhana", 2), ("Al Muktabar", 2)]
+    assert found[1].evidence is not None and found[1].evidence.paragraph == 1
+
+
+def test_evidence_spans_role_and_name_in_the_kept_paragraph() -> None:
+    article = make_article(("Baca juga: Bupati Kendal Dico Ganinduto resmikan pasar", "boilerplate"),
+                           "Pembukaan dilakukan Bupati Kendal, Dyah Kartika Permanasari, kemarin.")
+    found = find_officials(article, find_regions(article))
+    assert [o.name for o in found] == ["Dyah Kartika Permanasari"]
+    evidence = found[0].evidence
+    assert evidence is not None and evidence.paragraph == 1
+    text = article.paragraphs[0].text
+    assert text[evidence.start:evidence.end] == "Bupati Kendal, Dyah Kartika Permanasari"
+
+
+def test_role_without_region_takes_the_article_region() -> None:
+    found = by_name(officials_of(
+        "Lembaga Koordinasi Kesejahteraan Sosial (LKKS) Kota Pekalongan melantik pengurus baru di Kota Pekalongan.",
+        "Sekretaris Dinsos-P2KB, Indah Budiharti mengungkapkan LKKS beranggotakan 47 organisasi sosial.",
+    ))
+    assert (found["Indah Budiharti"].role_kind, found["Indah Budiharti"].region_code) == (
+        "social_office_staff", "33.75")
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("Sekretaris Dinsos-P2KB", "social_office_staff"),
+    ("Kepala Dinas Kesehatan", "other"),
+    ("Sekretaris Dinas Kesehatan", "other"),
+    ("Sekretaris LKKS", "org_officer"),
+    ("Kasi Rehsos", "social_office_staff"),
+    ("Kepala UPTD Panti Sosial Bina Remaja", "social_office_staff"),
+    ("Ketua Komisi IV DPRD Kalsel", "legislator"),
+    ("Anggota DPR RI", "legislator"),
+    ("Ketua Dewan Pembina LKKS", "org_chair"),
+    ("Kepala Biro Kesra Setdaprov Kalsel", "regional_staff"),
+    ("Kepala Bagian Kesra Setdakab Bireuen", "regional_staff"),
+    ("Sekdakab Bireuen", "regional_secretary"),
+    ("Mensos", "minister"),
+    ("Dirjen Rehabilitasi Sosial", "ministry_official"),
+    ("Camat Curug", "other"),
+    ("Ketua RT 05", "other"),
+])
+def test_role_kinds(role: str, kind: str) -> None:
+    assert classify_role(role) == kind
+
+
+def test_title_and_degree_shapes() -> None:
+    assert all(is_honorific(t) for t in ["H.", "Hj", "Dr.", "Drs.", "KH.", "K.H.", "Prof.", "Ny.", "AKBP"])
+    assert not any(is_honorific(t) for t in ["Muhidin", "Dewi", "Ketua"])
+    assert all(is_degree(t) for t in ["S.Sos", "M.Si", "A.KS", "MM", "SE", "S.H.", "M.AP", "Ak"])
+    assert not any(is_degree(t) for t in ["Rabu.", "Kalsel", "Dewi"])
+    assert looks_like_headline("Pengukuhan Pengurus LKKS Provinsi Kalsel, Gubernur : Berikan Pelayanan Terbaik")
+    assert not looks_like_headline("Gubernur Kalimantan Selatan H. Muhidin mengukuhkan pengurus LKKS.")
+
+
+# (seed, name, role_kind, acting, region_code)
+SEED_OFFICIALS = [
+    ("000", "Usman Asshiddiqi Qohara", "regional_secretary", True, "36"),
+    ("001", "Muhidin", "governor", False, "63"),
+    ("001", "Muhamad Muslim", "regional_staff", True, "63"),
+    ("001", "Dewi Damayanti Said", "org_chair", False, "63"),
+    ("002", "Achmad Afzan Arslan Djunaid", "mayor", False, "33.75"),
+    ("002", "Indah Budiharti", "social_office_staff", False, "33.75"),
+    ("003", "Nurhana", "head_of_social_office", False, "36"),
+    ("003", "Al Muktabar", "regional_secretary", False, "36"),
+    ("004", "Devi Riansyah", "head_of_social_office", True, "11"),
+    ("004", "Mukhlis Aminullah", "org_chair", False, "11.11"),
+    ("004", "Alfian", "social_office_staff", False, "11.11"),
+]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_seed_officials_are_exactly_the_expected_people(seed: str) -> None:
+    article = seed_article(seed)
+    found = {(o.name, o.role_kind, o.acting, o.region_code) for o in find_officials(article, find_regions(article))}
+    assert found == {row[1:] for row in SEED_OFFICIALS if row[0] == seed}
+
+
+def test_seed_mentions_count_surnames_and_titles() -> None:
+    article = seed_article("001")
+    found = by_name(find_officials(article, find_regions(article)))
+    # "Gubernur menyampaikan" is the governor again; "kata Muslim", "menurut Muslim" the assistant.
+    assert (found["Muhidin"].mentions, found["Muhamad Muslim"].mentions, found["Dewi Damayanti Said"].mentions) == (
+        2, 3, 2)
+    article = seed_article("002")
+    mayor = by_name(find_officials(article, find_regions(article)))["Achmad Afzan Arslan Djunaid"]
+    assert mayor.aliases == ["Aaf"]
