@@ -327,9 +327,8 @@ class Warehouse:
         if len(set(ids)) != len(ids):
             # The same article twice in a batch: only the last version counts.
             last = {item.article_id: item for item in items}
-            kept_items = list(last.values())
-            known = self.load_articles(kept_items, run_id=run_id)
-            by_id = dict(zip(last, known, strict=True))
+            fresh = self.load_articles(list(last.values()), run_id=run_id)
+            by_id = dict(zip(last, fresh, strict=True))
             return [by_id[i] for i in ids]
         rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _COLUMNS}
         now = _now()
