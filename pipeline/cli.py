@@ -124,19 +124,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace, console: Console) -> int:
     from pipeline.config import load_config
-    from pipeline.report import print_summary
+    from pipeline.report import ConsoleProgress, print_summary
     from pipeline.run import RunOptions, reprocess, run
 
     config = load_config(args.sources)
     options = RunOptions(db_path=Path(args.db), archive_dir=Path(args.archive) if args.archive else None,
-                         only=getattr(args, "only", None), workers=args.workers,
-                         progress=lambda source, message: console.print(f"[bold]{source}[/bold]: {message}"))
+                         only=getattr(args, "only", None), workers=args.workers)
     if args.command == "reprocess":
         summary = reprocess(config, options.db_path, workers=args.workers)
     else:
         stages = {"run": ("discover", "fetch", "process"), "discover": ("discover",), "fetch": ("fetch",),
                   "process": ("process",)}[args.command]
-        summary = run(config, options, command=args.command, stages=stages)
+        with ConsoleProgress(console) as progress:
+            options.progress = progress
+            summary = run(config, options, command=args.command, stages=stages)
     print_summary(summary, console)
     return summary.exit_code
 

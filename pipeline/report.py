@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from types import TracebackType
+
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline.run import RunSummary
@@ -20,6 +23,37 @@ EXAMPLE_QUERIES = (
      "JOIN paragraphs p ON p.article_id = c.article_id AND p.idx = c.paragraph\n"
      "WHERE c.unit ILIKE ANY (['%LKS%', '%orang%', '%peserta%', '%organisasi%']) LIMIT 20;"),
 )
+
+
+class ConsoleProgress:
+    """A progress bar per source on a terminal; plain status lines in logs and pipes."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bars = Progress(TextColumn("[bold]{task.description:<16}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=console, disable=not console.is_terminal)
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> ConsoleProgress:
+        self.bars.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.bars.stop()
+
+    def status(self, source: str, message: str) -> None:
+        """Print a milestone line above the bars."""
+        self.console.print(f"[bold]{source}[/bold]: {message}", highlight=False)
+
+    def total(self, source: str, pages: int) -> None:
+        """Start the source's bar."""
+        self.tasks[source] = self.bars.add_task(source, total=pages)
+
+    def advance(self, source: str) -> None:
+        """One more article request done."""
+        if source in self.tasks:
+            self.bars.advance(self.tasks[source])
 
 
 def print_summary(summary: RunSummary, console: Console) -> None:

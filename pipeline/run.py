@@ -14,10 +14,11 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 
@@ -39,6 +40,32 @@ log = logging.getLogger("lkks.run")
 EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
+class RunProgress(Protocol):
+    """Receives progress of each source during a run (a progress bar, log lines, or nothing)."""
+
+    def status(self, source: str, message: str) -> None:
+        """A milestone of one source: discovery result, failure."""
+
+    def total(self, source: str, pages: int) -> None:
+        """How many article URLs the source will request."""
+
+    def advance(self, source: str) -> None:
+        """One article request of the source finished."""
+
+
+class SilentProgress:
+    """Progress that goes nowhere (library use, tests)."""
+
+    def status(self, source: str, message: str) -> None:
+        """Ignore."""
+
+    def total(self, source: str, pages: int) -> None:
+        """Ignore."""
+
+    def advance(self, source: str) -> None:
+        """Ignore."""
+
+
 @dataclass
 class RunOptions:
     """Where to store things and how to reach the network."""
@@ -50,7 +77,7 @@ class RunOptions:
     allow_private: bool = False
     global_concurrency: int = 8
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    progress: Callable[[str, str], None] | None = None
+    progress: RunProgress | None = None
 
     @property
     def archive(self) -> Path:
@@ -114,20 +141,22 @@ async def crawl_source(source: Source, fetcher: fetch_stage.Fetcher, wh: Warehou
                        now: dt.datetime, options: RunOptions, stages: Sequence[str]) -> SourceReport:
     """Discover a source's articles, then fetch the new and the still-listed ones conditionally."""
     report = SourceReport(source.name)
-    notify = options.progress or (lambda _source, _message: None)
+    progress = options.progress or SilentProgress()
     listed: set[str] = set()
     if "discover" in stages:
         listed = await _discover_source(source, fetcher, wh, run_id, now, report)
         if report.error:
-            notify(source.name, report.error)
+            progress.status(source.name, report.error)
             return report
     if "fetch" not in stages:
         return report
     todo = wh.to_fetch(source.name, listed)
-    notify(source.name, f"{report.candidates} listed, {report.new_urls} new, fetching {len(todo)}")
+    progress.status(source.name, f"{report.candidates} listed, {report.new_urls} new, fetching {len(todo)}")
+    progress.total(source.name, len(todo))
 
     async def fetch_one(uid: str, url: str, etag: str | None, last_modified: str | None) -> None:
         result = await fetcher.fetch(url, source, "article", etag=etag, last_modified=last_modified)
+        progress.advance(source.name)
         wh.record_page(run_id, _page_row(run_id, result))
         if result.ok:
             report.fetched += 1

@@ -28,16 +28,15 @@ def demo_config(web: FakeWeb) -> Config:
 def run_demo(db_path: Path, *, archive_dir: Path | None = None, port: int = 18765,
              console: Console | None = None) -> int:
     """Serve the corpus, run the pipeline into `db_path`, print the summary and example queries."""
-    from pipeline.report import print_queries, print_summary
+    from pipeline.report import ConsoleProgress, print_queries, print_summary
     from pipeline.run import RunOptions, run
     from pipeline.warehouse import Warehouse
 
     console = console or Console(highlight=False)
-    with FakeWeb(corpus_sites(), port=port) as web:
+    with FakeWeb(corpus_sites(), port=port) as web, ConsoleProgress(console) as progress:
         config = demo_config(web)
         console.print(f"Serving {len(config.sources)} demo sites on 127.0.0.x:{port}; warehouse {db_path}")
-        options = RunOptions(db_path=db_path, archive_dir=archive_dir, allow_private=True,
-                             progress=lambda source, message: console.print(f"[bold]{source}[/bold]: {message}"))
+        options = RunOptions(db_path=db_path, archive_dir=archive_dir, allow_private=True, progress=progress)
         summary = run(config, options, command="demo")
     print_summary(summary, console)
     with Warehouse(db_path, read_only=True) as wh:
