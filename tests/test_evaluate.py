@@ -417,9 +417,11 @@ def test_render_and_as_dict(tmp_path: Path) -> None:
 def test_gold_set_size_and_split() -> None:
     dev = [a for _, a in GOLD_PAIRS if a.parent.name == "dev"]
     heldout = [a for _, a in GOLD_PAIRS if a.parent.name == "heldout"]
+    dev2 = [a for _, a in GOLD_PAIRS if a.parent.name == "dev2"]
     assert len(dev) >= 27
     assert len(heldout) >= 10
-    assert len(dev) + len(heldout) == len(GOLD_PAIRS)
+    assert len(dev2) >= 36
+    assert len(dev) + len(heldout) + len(dev2) == len(GOLD_PAIRS)
     negatives = [a for j, a in GOLD_PAIRS if not load_gold(j)["relevant"]]
     assert len(negatives) >= 6
     assert any(a.parent.name == "heldout" for a in negatives)
@@ -573,6 +575,8 @@ def test_gold_regions_are_named_in_the_text() -> None:
         "21.72": ["tanjungpinang"], "31": ["jakarta"], "32": ["jawa barat"], "33.75": ["pekalongan"],
         "34": ["yogyakarta", "diy"], "52": ["ntb"], "62.71": ["palangka raya"], "63": ["kalsel"],
         "74.72": ["baubau"], "96": ["papua barat daya"],
+        "21": ["kepri"], "33": ["jateng"], "35": ["jatim"], "53": ["ntt"], "62": ["kalteng"], "64": ["kaltim"],
+        "73": ["sulsel"], "74": ["sultra"], "92.03": ["fakfak"],
     }
     problems = []
     for annotation, article in GOLD_PAIRS:
