@@ -51,8 +51,10 @@ _DATE = re.compile(
     # Every form starts a word: trying only word starts halves the scan.
     r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:"
     # Weekday with a numeric date: "Selasa (25/11/2025)", "Rabu, 8/10/2025", "Jum'at (21/6)".
-    r"(?<![A-Za-z])(?P<a_wd>" + _WD + r")" + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
-    r"(?P<a_d>\d{1,2})(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?P<a_y>\d{4}|\d{2}))?(?![\d/])" + _SEP + r"*\)?"
+    # A span of days in it takes its first day: "Senin-Rabu (12-14/8/2024)".
+    r"(?<![A-Za-z])(?P<a_wd>" + _WD + r")(?:" + _SEP + r"*(?:-|–|s\.?\s?d\.?|sampai|hingga)" + _SEP + r"*" + _WD
+    + r")?" + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
+    r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?P<a_y>\d{4}|\d{2}))?(?![\d/])" + _SEP + r"*\)?"
     # Day and month name: "Rabu, 8 Oktober 2025", "19-21 Maret 2018", "30 September - 2 Oktober 2025".
     r"|(?<![\w.,/])(?:(?P<d_wd>" + _WD + r")" + _SEP + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?"
     r"(?P<d_d>\d{1,2})(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2})?" + _SEP + r"+(?P<d_m>" + _MON + r")"

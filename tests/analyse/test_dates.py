@@ -195,3 +195,10 @@ def test_periods(text: str, years: tuple[int, int]) -> None:
     "text", ["periode lima tahun ke depan", "tahun 2019", "periode 2029-2024", "tahun 2000-2050", "8/10/2025"])
 def test_not_periods(text: str) -> None:
     assert find_periods(text) == []
+
+
+def test_weekday_span_with_day_range_takes_the_first_day() -> None:
+    found = dates_in("Pelatihan digelar Senin-Rabu (12-14/8/2024) di aula dinas.", dt.date(2024, 8, 20))
+    assert [(f.text, f.value) for f in found] == [("Senin-Rabu (12-14/8/2024)", dt.date(2024, 8, 12))]
+    found = dates_in("Musda berlangsung Kamis s.d. Jumat (3-4/7/2025).", None)
+    assert [f.value for f in found] == [dt.date(2025, 7, 3)]
