@@ -17,12 +17,15 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import EXTRACTOR_VERSION
+from pipeline.dedup import DEDUP_SCHEMA
+from pipeline.errors import ConfigError
 from pipeline.models import Analysis, Document
 
-SCHEMA_VERSION = 1
+_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ);
+"""
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, command VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ,
     status VARCHAR, sources_ok INTEGER, sources_failed INTEGER, pages_fetched INTEGER,
@@ -72,6 +75,14 @@ CREATE TABLE IF NOT EXISTS dates (
     article_id VARCHAR, seq INTEGER, text VARCHAR, value DATE, paragraph INTEGER, span_start INTEGER,
     span_end INTEGER, PRIMARY KEY (article_id, seq));
 """
+
+# Versioned migrations, applied in order, each once, each in its own transaction. Append; never edit one
+# that has shipped.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "base schema: runs, sources, frontier, pages, articles and facts", _SCHEMA),
+    (2, "dedup tables: signatures, article clusters, event groups and mentions", DEDUP_SCHEMA),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 FACT_TABLES = ("paragraphs", "events", "event_organizations", "officials", "regions", "counts", "dates")
 
@@ -166,11 +177,25 @@ class Warehouse:
         self.close()
 
     def migrate(self) -> None:
-        """Create or upgrade the schema to SCHEMA_VERSION."""
+        """Apply the migrations this file lacks, then (re)create the analyst views."""
         from pipeline import views  # imports the gazetteer; only writers pay for it
 
-        self.con.execute(_SCHEMA)
-        self.con.execute("INSERT OR IGNORE INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
+        self.con.execute(_MIGRATIONS_TABLE)
+        applied = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        if applied and max(applied) > SCHEMA_VERSION:
+            raise ConfigError(f"schema version {max(applied)} is newer than this program's {SCHEMA_VERSION}; "
+                              "upgrade lkks-monitor", file=str(self.path))
+        for version, name, sql in MIGRATIONS:
+            if version in applied:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
         views.apply(self.con)
 
     # runs -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import EXTRACTOR_VERSION
 from pipeline import warehouse as warehouse_module
-from pipeline.errors import LockedError
+from pipeline.errors import ConfigError, LockedError
 from pipeline.lock import RunLock
 from pipeline.models import (
     Analysis,
@@ -126,3 +126,18 @@ def test_run_lock_excludes_a_second_holder_and_is_reusable(tmp_path: Path) -> No
         RunLock(db).acquire()
     with RunLock(db):
         pass
+
+
+def test_migrations_bring_an_old_file_up_to_date_and_refuse_a_newer_one(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:  # a warehouse made by version 1 only
+        con.execute(warehouse_module._MIGRATIONS_TABLE)
+        con.execute(warehouse_module.MIGRATIONS[0][2])
+        con.execute("INSERT INTO schema_migrations VALUES (1, 'base', now())")
+    with Warehouse(db) as wh:
+        versions = [r[0] for r in wh.rows("SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m[0] for m in warehouse_module.MIGRATIONS]
+        assert list(wh.rows("SELECT count(*) FROM event_groups")) == [(0,)]
+        wh.con.execute("INSERT INTO schema_migrations VALUES (999, 'from the future', now())")
+    with pytest.raises(ConfigError, match="newer than this program"):
+        Warehouse(db)
