@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -104,6 +105,9 @@ class WarcArchive:
         path = self.directory / f"{self.run_id}-{self._serial:05d}.warc.gz"
         self._serial += 1
         handle = path.open("xb")
+        # Held before the first write so a failing warcinfo write still gets the file closed.
+        self._file, self._path = handle, path
+        self.paths.append(path)
         writer = WARCWriter(handle, gzip=True, warc_version="WARC/1.1")
         info = writer.create_warcinfo_record(path.name, {
             "software": f"lkks-monitor/{__version__} (warcio)",
@@ -112,8 +116,7 @@ class WarcArchive:
             "isPartOf": self.run_id,
         })
         writer.write_record(info)
-        self._file, self._writer, self._path = handle, writer, path
-        self.paths.append(path)
+        self._writer = writer
         return writer
 
     def write(self, result: FetchResult) -> WarcRef:
@@ -121,32 +124,44 @@ class WarcArchive:
         if result.status is None:
             raise ValueError(f"no response to archive for {result.url}")
         with self._lock:
-            writer = self._writer or self._open()
-            assert self._file is not None and self._path is not None
-            date = _warc_date(result.fetched_at)
-            headers = [(name, value) for name, value in result.headers.items()
-                       if name.lower() not in _TRANSFER_HEADERS]
-            headers.append(("Content-Length", str(len(result.body))))
-            http_headers = StatusAndHeaders(f"{result.status} {_reason(result.status)}", headers,
-                                            protocol="HTTP/1.1")
-            warc_headers = {"WARC-Date": date, "WARC-Source": result.source, "WARC-Fetch-Kind": result.kind}
-            if result.url != result.final_url:
-                warc_headers["WARC-Requested-URI"] = result.url
-            response = writer.create_warc_record(result.final_url, "response", payload=io.BytesIO(result.body),
-                                                 length=len(result.body), http_headers=http_headers,
-                                                 warc_headers_dict=warc_headers)
-            offset = self._file.tell()
-            writer.write_record(response)
-            length = self._file.tell() - offset
-            request = self._request_record(writer, result, date, response.rec_headers.get_header("WARC-Record-ID"))
-            writer.write_record(request)
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self.records += 1
-            ref = WarcRef(str(self._path), offset, length)
-            if self._file.tell() >= self.max_bytes:
-                self._close_file()
-            return ref
+            try:
+                return self._write(result)
+            except OSError as exc:
+                # A failed write (disk full) leaves a partial record: never append after it; the next
+                # write starts a new file, and the error says which archive could not be written.
+                path = self._path
+                self._abandon()
+                raise OSError(exc.errno, f"cannot write the WARC archive {path or self.directory}: "
+                                         f"{exc.strerror or exc}") from exc
+
+    def _write(self, result: FetchResult) -> WarcRef:
+        assert result.status is not None  # write() refuses results without a response
+        writer = self._writer or self._open()
+        assert self._file is not None and self._path is not None
+        date = _warc_date(result.fetched_at)
+        headers = [(name, value) for name, value in result.headers.items()
+                   if name.lower() not in _TRANSFER_HEADERS]
+        headers.append(("Content-Length", str(len(result.body))))
+        http_headers = StatusAndHeaders(f"{result.status} {_reason(result.status)}", headers,
+                                        protocol="HTTP/1.1")
+        warc_headers = {"WARC-Date": date, "WARC-Source": result.source, "WARC-Fetch-Kind": result.kind}
+        if result.url != result.final_url:
+            warc_headers["WARC-Requested-URI"] = result.url
+        response = writer.create_warc_record(result.final_url, "response", payload=io.BytesIO(result.body),
+                                             length=len(result.body), http_headers=http_headers,
+                                             warc_headers_dict=warc_headers)
+        offset = self._file.tell()
+        writer.write_record(response)
+        length = self._file.tell() - offset
+        request = self._request_record(writer, result, date, response.rec_headers.get_header("WARC-Record-ID"))
+        writer.write_record(request)
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self.records += 1
+        ref = WarcRef(str(self._path), offset, length)
+        if self._file.tell() >= self.max_bytes:
+            self._close_file()
+        return ref
 
     @staticmethod
     def _request_record(writer: WARCWriter, result: FetchResult, date: str, response_id: str) -> Any:
@@ -161,6 +176,12 @@ class WarcArchive:
         return writer.create_warc_record(result.final_url, "request", payload=io.BytesIO(b""), length=0,
                                          http_headers=http_headers,
                                          warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id})
+
+    def _abandon(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+        self._file, self._writer, self._path = None, None, None
 
     def _close_file(self) -> None:
         if self._file is not None:

@@ -12,12 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
+from rich.markup import escape
 
 from pipeline import __version__
 from pipeline.errors import ConfigError, LockedError, PipelineError
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
 DEFAULT_DB = "warehouse/lkks.duckdb"
 DEFAULT_DEMO_DB = "warehouse/demo.duckdb"
 
@@ -71,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="discover, fetch, extract, clean, analyse and load every source",
                        description="The nightly job. Exit 0: all sources ran; 1: some failed; 2: usage or "
-                                   "configuration error; 3: another run holds the lock.")
+                                   "configuration error; 3: another run holds the lock; 4: storage error "
+                                   "(disk full): nothing published was damaged, re-run to resume.")
     _crawl_args(p)
     p = sub.add_parser("demo", help="the same run over the bundled offline corpus served on 127.0.0.x",
                        description="Serves the bundled demo web locally and runs the real pipeline on it.")
@@ -187,11 +190,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         return _cmd_run(args, console)
     except ConfigError as exc:
-        console.print(f"[red]configuration error[/red]: {exc}", markup=True)
+        console.print(f"[red]configuration error[/red]: {escape(str(exc))}")
         return EXIT_USAGE
     except LockedError as exc:
-        console.print(f"[yellow]locked[/yellow]: {exc}")
+        console.print(f"[yellow]locked[/yellow]: {escape(str(exc))}")
         return EXIT_LOCKED
+    except (OSError, duckdb.Error) as exc:
+        # Typically a full or read-only disk under the warehouse or the archive: nothing published is damaged.
+        console.print(f"[red]storage error[/red]: {escape(str(exc))}; the published warehouse is unchanged. "
+                      "Free space (or fix permissions) and run again: the next run resumes.")
+        return EXIT_STORAGE
     except KeyboardInterrupt:
         console.print("interrupted; the next run resumes where this one stopped")
         return 130

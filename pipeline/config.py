@@ -17,6 +17,8 @@ from pipeline.errors import ConfigError
 DEFAULT_KEYWORDS = ["LKKS", "LKS", "Lembaga Kesejahteraan Sosial", "Lembaga Koordinasi Kesejahteraan Sosial",
                     "LKSA", "BKKKS", "LK3", "Forum LKS", "panti asuhan"]
 _NAME = re.compile(r"^[a-z0-9-]+$")
+# A century back is "everything"; beyond it the age cutoff no longer fits in a datetime.
+MAX_AGE_DAYS = 36_500
 _PROBE_DOC = LexborHTMLParser("<html><body><p>probe</p></body></html>")
 
 
@@ -38,7 +40,8 @@ def _check_selector(value: str | None) -> str | None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # An infinite delay or timeout (YAML `.inf`) would hang the crawl; NaN compares false with every bound.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Defaults(_Strict):
@@ -51,7 +54,7 @@ class Defaults(_Strict):
     max_page_bytes: int = Field(5_000_000, gt=0)
     obey_robots: bool = True
     keywords: list[str] = Field(default_factory=lambda: list(DEFAULT_KEYWORDS))
-    max_age_days: int | None = Field(30, ge=1)
+    max_age_days: int | None = Field(30, ge=1, le=MAX_AGE_DAYS)
     max_retries: int = Field(3, ge=0, le=10)
     max_redirects: int = Field(5, ge=0, le=20)
 
@@ -100,7 +103,7 @@ class Source(_Strict):
     max_page_bytes: int = Field(gt=0)
     obey_robots: bool
     keywords: list[str]
-    max_age_days: int | None = Field(ge=1)
+    max_age_days: int | None = Field(ge=1, le=MAX_AGE_DAYS)
     max_retries: int = Field(ge=0, le=10)
     max_redirects: int = Field(ge=0, le=20)
 
@@ -120,6 +123,14 @@ class Source(_Strict):
     @classmethod
     def _urls(cls, values: list[str]) -> list[str]:
         return [_check_url(v) for v in values]
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords(cls, values: list[str]) -> list[str]:
+        # Without a keyword every titled candidate is dropped as off-topic: a silent empty crawl.
+        if not any(value.strip() for value in values):
+            raise ValueError("needs at least one non-blank keyword")
+        return values
 
     @field_validator("province")
     @classmethod
@@ -212,10 +223,14 @@ def load_config(path: str | Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text (bad byte at offset {exc.start})", file=str(path)) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise ConfigError(f"not valid YAML{where}", file=str(path)) from None
+    except RecursionError:
+        raise ConfigError("not valid YAML: nested too deeply", file=str(path)) from None
     return parse_config(data, str(path))

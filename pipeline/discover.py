@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.config import Listing, Source
 from pipeline.errors import ContentError, ParseError, PipelineError
+from pipeline.extract import MAX_HTML_DEPTH, nesting_depth, parse_html
 from pipeline.fetch import Fetcher, FetchKind, FetchResult
 from pipeline.urls import canonicalize, fetchable, in_domains
 
@@ -31,6 +32,7 @@ MAX_CHILD_SITEMAPS = 25
 MAX_SITEMAP_DEPTH = 3
 SNIPPET_CHARS = 500
 _ACRONYM_MAX = 5
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -73,6 +75,7 @@ class _Run:
     fetcher: Fetcher
     validators: Mapping[str, tuple[str | None, str | None]]
     cutoff: datetime | None
+    now: datetime
     fetched: list[FetchResult] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
@@ -103,7 +106,13 @@ def _slug_text(url: str, *, with_query: bool = False) -> str:
 def _plain_text(html: str | None) -> str | None:
     if not html:
         return None
-    text = LexborHTMLParser(f"<div>{html}</div>").text(separator=" ") if "<" in html else html
+    if "<" not in html:
+        text = html
+    elif nesting_depth(html) > MAX_HTML_DEPTH:
+        # A summary nested absurdly deep is hostile; its words are all a snippet needs.
+        text = re.sub(r"<[^<>]*>", " ", html)
+    else:
+        text = LexborHTMLParser(f"<div>{html}</div>").text(separator=" ")
     text = re.sub(r"\s+", " ", text).strip()
     return text[:SNIPPET_CHARS] or None
 
@@ -156,7 +165,7 @@ def parse_xml(data: bytes) -> ET.Element:
         return builder.close()
     except _EntityDeclared:
         raise ParseError("XML declares entities; refused") from None
-    except (expat.ExpatError, AssertionError) as exc:
+    except (expat.ExpatError, AssertionError, LookupError) as exc:  # LookupError: unknown declared encoding
         raise ParseError(f"not well-formed XML: {exc}") from None
 
 
@@ -170,8 +179,9 @@ def _declares_entities(data: bytes) -> bool:
         parser.Parse(data, True)
     except _EntityDeclared:
         return True
-    except expat.ExpatError:
-        # Malformed feeds are feedparser's business; only entity declarations matter here.
+    except (expat.ExpatError, LookupError):
+        # Malformed feeds (or an unknown declared encoding) are feedparser's business; only entity
+        # declarations matter here.
         return False
     return False
 
@@ -255,9 +265,13 @@ class _Discoverer:
             self.fail("feed", url, ParseError("feed declares XML entities; refused"))
             return
         # Hand feedparser the bytes as a stream so it can never fetch anything itself.
-        parsed = feedparser.parse(io.BytesIO(result.body), response_headers={
-            "content-type": result.headers.get("content-type", "application/xml"),
-            "content-location": result.final_url})
+        try:
+            parsed = feedparser.parse(io.BytesIO(result.body), response_headers={
+                "content-type": result.headers.get("content-type", "application/xml"),
+                "content-location": result.final_url})
+        except Exception as exc:  # feedparser has its own bugs on hostile input (e.g. "&#xD800;")
+            self.fail("feed", url, ParseError(f"unparseable feed: {type(exc).__name__}: {exc}"))
+            return
         if not parsed.entries and (parsed.bozo or not parsed.get("version")):
             reason = parsed.get("bozo_exception") or "no entries and not a feed"
             self.fail("feed", url, ParseError(f"unparseable feed: {reason}"))
@@ -267,7 +281,10 @@ class _Discoverer:
             if not link:
                 link = next((item.get("href") for item in entry.get("links", []) if item.get("href")), None)
             moment = entry.get("published_parsed") or entry.get("updated_parsed")
-            published = datetime(*moment[:6]).replace(tzinfo=UTC) if moment else None
+            try:
+                published = datetime(*moment[:6]).replace(tzinfo=UTC) if moment else None
+            except (TypeError, ValueError):
+                published = None
             self.add(link, result.final_url, "feed", title=_plain_text(entry.get("title")), published=published,
                      snippet=_plain_text(entry.get("summary")))
 
@@ -352,10 +369,20 @@ class _Discoverer:
             result = await self.fetch(page_url, "listing")
             if result is None:
                 break
-            tree = LexborHTMLParser(result.text or "")
+            try:
+                tree = parse_html(result.text or "", url=page_url)
+            except ParseError as exc:
+                self.fail("listing", page_url, exc)
+                break
             base_node = tree.css_first("base[href]")
             base = fetchable(base_node.attributes.get("href") or "", result.final_url) if base_node else result.final_url
-            for node in tree.css(listing.link_selector):
+            nodes = tree.css(listing.link_selector)
+            if not nodes and len(seen) == 1:
+                # A first page without a single match means the site changed its markup: say so
+                # rather than report a quiet "nothing new" night after night.
+                self.fail("listing", page_url, ParseError(
+                    f"link_selector {listing.link_selector!r} matched nothing on the first page"))
+            for node in nodes:
                 anchor = node if node.tag == "a" else node.css_first("a[href]")
                 if anchor is None:
                     self.run.skipped["bad_url"] += 1
@@ -392,8 +419,13 @@ def _select(run: _Run, found_in_order: list[_Found]) -> list[Candidate]:
         first.published = first.published or other.published
         kept.topical_listing = kept.topical_listing or found.topical_listing
     candidates: list[Candidate] = []
+    latest = run.now + timedelta(days=1)
     for found in merged.values():
         candidate = found.candidate
+        if candidate.published is not None and not _EARLIEST <= candidate.published <= latest:
+            # "2099-12-31" or "0001-01-01" is a CMS default or a typo, not a date: keep the link, drop the
+            # date (DuckDB would also hand years outside 1..9999 back as strings).
+            candidate.published = None
         if candidate.published is not None and run.cutoff is not None and candidate.published < run.cutoff:
             run.skipped["too_old"] += 1
             continue
@@ -412,7 +444,7 @@ async def discover(source: Source, fetcher: Fetcher, *, now: datetime,
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     cutoff = now - timedelta(days=source.max_age_days) if source.max_age_days is not None else None
-    run = _Run(source=source, fetcher=fetcher, validators=validators or {}, cutoff=cutoff)
+    run = _Run(source=source, fetcher=fetcher, validators=validators or {}, cutoff=cutoff, now=now)
     robots_before = len(fetcher.robots_fetches)
     feeds = [(_Discoverer(run), url) for url in source.feeds]
     sitemaps = [(_Discoverer(run), url) for url in source.sitemaps]

@@ -31,6 +31,49 @@ _DATE_META = (
     'meta[name="content_PublishedDate"]',
 )
 _TEXT_HEADER = re.compile(r"^(URL|TITLE|PUBLISHED):\s*(.*)$", re.IGNORECASE)
+# Lexbor's tree builder turns quadratic on absurd nesting (100k levels: 20 s); real pages stay below ~100.
+MAX_HTML_DEPTH = 4096
+# spaCy refuses texts over 1M characters, and no news article comes anywhere near this.
+MAX_TEXT_CHARS = 200_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
+# Elements that never nest (void) or that the parser closes by itself (a new <p> closes the open one).
+_FLAT_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb",
+    "rt", "rp", "html", "head", "body",
+})
+
+
+def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """How deep the element tree nests, counting unclosed tags as open; stops counting past `limit`."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, rest = match.groups()
+        if name.lower() in _FLAT_TAGS or rest.endswith("/"):
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def parse_html(html: str, *, url: str | None = None) -> LexborHTMLParser:
+    """Parse HTML with lexbor; ParseError for a document nested too deeply to parse in reasonable time."""
+    depth = nesting_depth(html)
+    if depth > MAX_HTML_DEPTH:
+        raise ParseError(f"HTML nested more than {MAX_HTML_DEPTH} levels deep; refused", url=url)
+    return LexborHTMLParser(html)
+
+
+def _check_length(texts: list[str], url: str | None) -> None:
+    total = sum(len(text) for text in texts)
+    if total > MAX_TEXT_CHARS:
+        raise ParseError(f"{total} characters of text (more than {MAX_TEXT_CHARS}): not an article", url=url)
 
 
 def _squash(text: str) -> str:
@@ -89,23 +132,32 @@ def _title(tree: LexborHTMLParser, hints: ArticleHints | None) -> str | None:
     return None
 
 
+def _plausible(date: dt.date | None) -> dt.date | None:
+    """The date when it can be a publication date: not after tomorrow (time zones), else None."""
+    # A CMS default ("2099-12-31") or a typo must not become the article's date; the next source of a
+    # date (meta, <time>, URL, dateline) gets its turn instead.
+    if date is None or date > dt.date.today() + dt.timedelta(days=1):
+        return None
+    return date
+
+
 def _published(tree: LexborHTMLParser, hints: ArticleHints | None, url: str | None) -> dt.date | None:
     if hints and hints.date_selector:
         node = tree.css_first(hints.date_selector)
         if node is not None:
-            found = parse_iso_date(node.attributes.get("datetime") or node.text())
+            found = _plausible(parse_iso_date(node.attributes.get("datetime") or node.text()))
             if found:
                 return found
     for selector in _DATE_META:
-        found = parse_iso_date(_meta(tree, selector))
+        found = _plausible(parse_iso_date(_meta(tree, selector)))
         if found:
             return found
     node = tree.css_first("time[datetime]")
     if node is not None:
-        found = parse_iso_date(node.attributes.get("datetime"))
+        found = _plausible(parse_iso_date(node.attributes.get("datetime")))
         if found:
             return found
-    return date_from_url(url)
+    return _plausible(date_from_url(url))
 
 
 def _block_texts(node: LexborNode) -> list[str]:
@@ -136,7 +188,7 @@ def from_html(html: str, *, url: str | None = None, hints: ArticleHints | None =
     """Extract paragraphs and metadata from a full HTML page (selectolax fast path, trafilatura fallback)."""
     if not html or not html.strip():
         raise ParseError("empty page", url=url)
-    tree = LexborHTMLParser(html)
+    tree = parse_html(html, url=url)
     title = _title(tree, hints)
     published = _published(tree, hints, url)
     page_url = url or _canonical(tree)
@@ -156,6 +208,7 @@ def from_html(html: str, *, url: str | None = None, hints: ArticleHints | None =
         texts = texts[1:]
     if not texts:
         raise ParseError("no article text found", url=url)
+    _check_length(texts, url)
     site = _meta(tree, 'meta[property="og:site_name"]')
     author = _meta(tree, 'meta[name="author"]')
     return Document(
@@ -182,6 +235,7 @@ def from_text(text: str, *, path: str | None = None, url: str | None = None,
     texts = [_squash(line) for line in lines if line.strip()]
     if not texts:
         raise ParseError("no text", url=url)
+    _check_length(texts, url)
     page_url = url or header.get("URL") or None
     return Document(
         paragraphs=[Paragraph(index=i, text=t) for i, t in enumerate(texts)],
@@ -202,7 +256,8 @@ def read_path(path: str, *, url: str | None = None, published: dt.date | None = 
             raw = file.read_bytes()
         except OSError as exc:
             raise ParseError(f"cannot read {path}: {exc.strerror}") from None
-        data = raw.decode("utf-8", errors="replace")
+        # Saved pages keep their original bytes: cp1252 files must not turn into U+FFFD.
+        data = decode_html(raw)
         is_html = file.suffix.lower() in (".html", ".htm") or data.lstrip()[:1] == "<"
     if is_html:
         document = from_html(data, url=url, path=path)
@@ -212,20 +267,10 @@ def read_path(path: str, *, url: str | None = None, published: dt.date | None = 
     return from_text(data, path=path, url=url, published=published)
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
-
-
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode an archived body: charset from the header, then the page's meta tag, then UTF-8 or cp1252."""
-    candidates: list[str] = []
-    if content_type and "charset=" in content_type.lower():
-        candidates.append(content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'"))
-    match = _META_CHARSET.search(body[:4096])
-    if match:
-        candidates.append(match[1].decode("ascii", errors="ignore").lower())
-    for charset in (*candidates, "utf-8"):
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", errors="replace")
+    """Decode an archived body exactly as the fetcher did: BOM, header charset, meta, then detection."""
+    # One decoder for both stages: a latin-1 label means windows-1252 on the web (curly quotes, euro),
+    # and a re-extraction from the archive must read the same text the crawl saw.
+    from pipeline.fetch import decode_body
+
+    return decode_body(body, content_type)[0]

@@ -135,6 +135,7 @@ class _Robots:
     loaded: bool = False
     parser: Protego | None = None
     disallow_all: bool = False
+    unreachable: PipelineError | None = None
 
 
 class _BodyDecoder:
@@ -422,7 +423,11 @@ class Fetcher:
         result.final_url, result.etag, result.last_modified = result.url, None, None
         while True:
             if kind != "robots" and source.obey_robots and not await self._robots_allow(current, source):
-                raise _Failed(RefusedError(f"robots.txt disallows {current}", url=current), "robots")
+                robots = self._robots[_origin(current)]
+                # Say why: "robots.txt disallows" would hide a DNS failure or a dead host.
+                why = (f"robots.txt unreachable ({robots.unreachable.reason}: {robots.unreachable})"
+                       if robots.unreachable is not None else "robots.txt disallows")
+                raise _Failed(RefusedError(f"{why}: {current}", url=current), "robots")
             await self._check_resolved(current)
             headers = {"User-Agent": source.user_agent, "Accept-Encoding": "gzip, deflate",
                        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
@@ -531,6 +536,11 @@ class Fetcher:
             except httpx.TransportError as exc:
                 raise _Failed(NetworkError(f"{type(exc).__name__} fetching {url}: {exc}", url=url),
                               "network") from None
+            except httpx.InvalidURL as exc:
+                # httpx parses a redirect's Location even when not following it: a hostile one
+                # ("data:...", "javascript:...") must fail this page, not the whole source's crawl.
+                raise _Failed(RefusedError(f"invalid URL in the response to {url}: {exc}", url=url),
+                              "bad_url") from None
             finally:
                 self._global.release()
         await self._archive(result)
@@ -569,6 +579,9 @@ class Fetcher:
             if declared.isdigit() and int(declared) > limit and response.headers.get("content-encoding") is None:
                 raise _oversize(limit)
             result.body = await self._read(response, limit, truncate=kind == "robots")
+            if not result.body and kind != "robots":
+                # A 200 with nothing in it is a broken page, not "HTTP 200"; an empty robots.txt allows all.
+                raise _Failed(ContentError(f"empty body from {url}", url=url), "empty")
             result.sha256 = hashlib.sha256(result.body).hexdigest()
             if result.content_type not in SITEMAP_EXTRA_TYPES:
                 result.text, result.encoding = decode_body(result.body, response.headers.get("content-type"))
@@ -636,4 +649,5 @@ class Fetcher:
         elif isinstance(error, (ServerError, NetworkError)) and not isinstance(error, TerminalError):
             # RFC 9309: an unreachable robots.txt means complete disallow.
             robots.disallow_all = True
+            robots.unreachable = error
             self.stats["robots_unreachable"] += 1

@@ -174,7 +174,10 @@ async def crawl_source(source: Source, fetcher: fetch_stage.Fetcher, wh: Warehou
             report.errors.append(message)
             wh.frontier_outcome(uid, "failed", error=message)
 
-    await asyncio.gather(*(fetch_one(*row) for row in todo))
+    # A task group: if one fetch raises, its siblings are cancelled rather than left running unsupervised.
+    async with asyncio.TaskGroup() as group:
+        for row in todo:
+            group.create_task(fetch_one(*row))
     return report
 
 
@@ -214,6 +217,8 @@ async def crawl(sources: Sequence[Source], wh: Warehouse, run_id: str, options: 
         if isinstance(result, BaseException):
             if not isinstance(result, Exception):
                 raise result
+            while isinstance(result, ExceptionGroup) and result.exceptions:  # a fetch of the source's task group
+                result = result.exceptions[0]
             log.exception("source %s crashed", source.name, exc_info=result)
             reports.append(SourceReport(source.name, error=f"crashed: {type(result).__name__}: {result}"))
         else:
@@ -315,13 +320,25 @@ def deduplicate_stage(wh: Warehouse, stats: Counter[str]) -> None:
 STAGES = ("discover", "fetch", "process")
 
 
+@contextlib.contextmanager
+def recorded_run(wh: Warehouse, command: str) -> Iterator[str]:
+    """A `runs` row for this job; runs left 'running' by a killed job become 'interrupted'; a crash is 'failed'."""
+    wh.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+    run_id = new_run_id()
+    wh.start_run(run_id, command)
+    try:
+        yield run_id
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # the database itself may be what failed
+            wh.finish_run(run_id, "failed", {}, {}, [f"{type(exc).__name__}: {exc}"])
+        raise
+
+
 def run(config: Config, options: RunOptions, *, command: str = "run",
         stages: Sequence[str] = STAGES) -> RunSummary:
     """The whole job (or the named stages) under the run lock: crawl, process, record the run."""
     sources = config.select(options.only)
-    with RunLock(options.db_path), job_warehouse(options.db_path) as wh:
-        run_id = new_run_id()
-        wh.start_run(run_id, command)
+    with RunLock(options.db_path), job_warehouse(options.db_path) as wh, recorded_run(wh, command) as run_id:
         log.info("run %s (%s): %d sources into %s", run_id, ", ".join(stages), len(sources), options.db_path)
         for source in sources:
             wh.upsert_source(source.name, source.url, source.province, source.enabled)
@@ -356,9 +373,7 @@ def run(config: Config, options: RunOptions, *, command: str = "run",
 
 def reprocess(config: Config, db_path: Path, workers: int = os.cpu_count() or 1) -> RunSummary:
     """Re-extract every archived article page without network (e.g. after the extractor improved)."""
-    with RunLock(db_path), job_warehouse(db_path) as wh:
-        run_id = new_run_id()
-        wh.start_run(run_id, "reprocess")
+    with RunLock(db_path), job_warehouse(db_path) as wh, recorded_run(wh, "reprocess") as run_id:
         stats: Counter[str] = Counter()
         new, updated = process_pending(wh, run_id, {s.name: s for s in config.sources}, stats, everything=True,
                                      workers=workers)

@@ -8,6 +8,7 @@ compile), every `v_*` view, and a COMMENT on every table, view and column, so `d
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import typing
 
@@ -319,7 +320,8 @@ def apply(con: duckdb.DuckDBPyConnection) -> None:
         document(con)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # keep the real cause, not the rollback's
+            con.execute("ROLLBACK")
         raise
 
 

@@ -194,7 +194,8 @@ class Warehouse:
                 self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
                 self.con.execute("COMMIT")
             except BaseException:
-                self.con.execute("ROLLBACK")
+                with contextlib.suppress(duckdb.Error):  # keep the real cause, not the rollback's
+                    self.con.execute("ROLLBACK")
                 raise
         views.apply(self.con)
 
@@ -412,7 +413,8 @@ class Warehouse:
             con.unregister("batch_ids")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # keep the real cause (e.g. disk full), not the rollback's
+                con.execute("ROLLBACK")
             raise
         return [aid not in known for aid in ids]
 
@@ -492,6 +494,22 @@ def job_warehouse(db_path: Path) -> Iterator[Warehouse]:
     warehouse = Warehouse(work)
     try:
         yield warehouse
-    finally:
-        warehouse.close()
+    except BaseException:
+        _close_and_publish(warehouse, work, db_path, quiet=True)
+        raise
+    _close_and_publish(warehouse, work, db_path, quiet=False)
+
+
+def _close_and_publish(warehouse: Warehouse, work: Path, db_path: Path, *, quiet: bool) -> None:
+    """Checkpoint, close and publish; when a failure is already on its way out, it stays the one reported."""
+    try:
+        # Another connection to the same file in this process (say, one kept alive by a traceback) would make a
+        # plain close skip the checkpoint and leave this job's commits in the .wal, missing from the copy.
+        try:
+            warehouse.con.execute("FORCE CHECKPOINT")
+        finally:
+            warehouse.close()
         publish(work, db_path)
+    except (OSError, duckdb.Error):
+        if not quiet:
+            raise

@@ -10,6 +10,7 @@ The result depends only on the warehouse content, never on the order it was load
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import duckdb
@@ -63,7 +64,8 @@ def deduplicate(con: duckdb.DuckDBPyConnection, *, threshold: float = SIMILARITY
         write_groups(con, groups)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # keep the real cause, not the rollback's
+            con.execute("ROLLBACK")
         raise
     n_clusters = len({c.cluster_id for c in clusters})
     return DedupStats(articles=len(articles), clusters=n_clusters, duplicates=len(articles) - n_clusters,
