@@ -72,7 +72,16 @@ _NUMBER = re.compile(
 _MONEY_TAIL = re.compile(r"(?:,-|,00\b|\.-)")
 _PERCENT = re.compile(r"[ \t\u00a0]*(?:persen\b|%)")
 _RUPIAH = re.compile(r"[ \t\u00a0]+rupiah\b", re.IGNORECASE)
-_UNIT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:[/\-][A-Za-z][A-Za-z'’]*)*)")
+# A unit may end in digits when it is an abbreviation ("7 LK3", "12 K3S").
+_UNIT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:(?<=[A-Z])\d+[A-Z]*)?(?:[/\-][A-Za-z][A-Za-z'’]*)*)")
+# "8.640 jumlah panti asuhan", "30 total peserta": a filler noun between a number and what it counts.
+_FILLER = re.compile(r"[ \t\u00a0]+(?:jumlah|total|sejumlah)(?=[ \t\u00a0]+[a-z])", re.IGNORECASE)
+# "14 dari 22 suara", "63 dari 210 LKS": the part counts the whole's noun.
+_PART_OF = re.compile(r"[ \t\u00a0]+dari[ \t\u00a0]+(?:total[ \t\u00a0]+)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d,.]\d)")
+# "Rapimnas 2 Forum Nasional", "Jambore 3 Pramuka": a series number between a name's capitalised words.
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\n\"“])[ \t]+([A-Z][\w-]*)[ \t\u00a0]+$")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NAME_WITH_ABBREVIATION = re.compile(r"([A-Za-z]+(?:[ \t]+[A-Za-z]+){0,6}?)[ \t]*\(([A-Z][A-Za-z0-9]{1,7})\)")
 _RESTATED = re.compile(r"\d(?:,-)?[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?\($")
 _SPELLED_OUT = re.compile(r"[ \t\u00a0]*\((?:" + _NEXT_WORD + r")(?:[ \t\u00a0]+(?:" + _NEXT_WORD + r"))*\)")
@@ -113,6 +122,12 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
     spelled = _SPELLED_OUT.match(text, position)
     if spelled:
         position = spelled.end()  # "2 (dua) orang"
+    filler = _FILLER.match(text, position)
+    if filler:
+        position = filler.end()
+    part = _PART_OF.match(text, position)
+    if part:
+        position = part.end()
     match = _UNIT_WORD.match(text, position)
     if not match:
         return None
@@ -146,6 +161,22 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
                     and not _VERB_LIKE.match(modifier) and modifier != "yang"):
                 return text[match.start(1):nxt.end()], nxt.end()
     return head, end
+
+
+def _title_cased_line(text: str, position: int) -> bool:
+    """True when the line holding `position` is a headline: nearly all its longer words capitalised."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = [w for w in _LINE_WORD.findall(text, start, len(text) if end < 0 else end) if len(w) > 3]
+    return bool(words) and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+def _series_number(text: str, start: int, noun: str) -> bool:
+    """True for a number inside a name: "Rapimnas 2 Forum Nasional" (capitalised words on both sides, in prose)."""
+    head = noun.split()[0]
+    if _TITLE_WORD.match(head) is None or _CAPITAL_BEFORE.search(text, max(0, start - 40), start) is None:
+        return False
+    return not _title_cased_line(text, start)
 
 
 def _looks_verbal(unit: str, lexicon: _Lexicon) -> bool:
@@ -240,6 +271,8 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
         if after_ke and noun.split()[0].lower() not in lexicon.nouns:
             continue
         if digits and _looks_verbal(noun, lexicon):
+            continue
+        if digits and not match.group("qual") and _series_number(text, start, noun):
             continue
         found.append((start, unit_end, value, noun))
     return found

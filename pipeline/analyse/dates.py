@@ -46,6 +46,8 @@ _WD_CAPITAL = r"(?:Senin|Selasa|Rabu|Kamis|Jum['’`]?at|Sabtu|Minggu|Ahad|SENIN
               r"|SABTU|MINGGU|AHAD)(?![A-Za-z])"
 _RANGE = r"(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|&)"
 _SEP = r"[ \t\u00a0]"
+# "Selasa siang (15/10)", "Kamis malam, 12 Maret 2025": the part of the day between weekday and date.
+_DAYTIME = r"(?:" + _SEP + r"+(?:pagi|siang|sore|malam|petang|dini" + _SEP + r"+hari)(?![A-Za-z]))?"
 
 _DATE = re.compile(
     # Every form starts a word: trying only word starts halves the scan.
@@ -53,10 +55,10 @@ _DATE = re.compile(
     # Weekday with a numeric date: "Selasa (25/11/2025)", "Rabu, 8/10/2025", "Jum'at (21/6)".
     # A span of days in it takes its first day: "Senin-Rabu (12-14/8/2024)".
     r"(?<![A-Za-z])(?P<a_wd>" + _WD + r")(?:" + _SEP + r"*(?:-|–|s\.?\s?d\.?|sampai|hingga)" + _SEP + r"*" + _WD
-    + r")?" + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
+    + r")?" + _DAYTIME + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
     r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?P<a_y>\d{4}|\d{2}))?(?![\d/])" + _SEP + r"*\)?"
     # Day and month name: "Rabu, 8 Oktober 2025", "19-21 Maret 2018", "30 September - 2 Oktober 2025".
-    r"|(?<![\w.,/])(?:(?P<d_wd>" + _WD + r")" + _SEP + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?"
+    r"|(?<![\w.,/])(?:(?P<d_wd>" + _WD + r")" + _DAYTIME + _SEP + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?"
     r"(?P<d_d>\d{1,2})(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2})?" + _SEP + r"+(?P<d_m>" + _MON + r")"
     r"(?:" + _SEP + r"*,?" + _SEP + r"*(?P<d_y>(?:19|20)\d{2})(?!\d))?"
     r"(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2}" + _SEP + r"+" + _MON + _SEP + r"+(?P<d_y2>(?:19|20)\d{2})"

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from pipeline.analyse.context import ArticleText
 from pipeline.analyse.organizations import OrgMention, dominant_region, find_org_mentions, organization_kinds
@@ -22,7 +23,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
     "coordination_meeting": (
         """rapat_koordinasi rakor rakorda rakornis rakorwil rakornas rapat_kerja raker rakerda rakernas rakerwil
         rakercab audiensi beraudiensi audensi beraudensi forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
-        rapat_pengurus rapat_anggota rapat_evaluasi""",
+        rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
+        rapat_konsolidasi temu_konsolidasi""",
         "rapat pertemuan silaturahmi silaturahim",
     ),
     "deliberation": (
@@ -33,9 +35,11 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "training": (
         """bimbingan_teknis bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
-        seminar training""",
+        seminar training penguatan_kapasitas peningkatan_kompetensi""",
+        # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
         """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
-        penyuluhan orientasi edukasi melatih dilatih digembleng""",
+        penyuluhan orientasi edukasi melatih dilatih digembleng penguatan_sdm penguatan_sumber_daya_manusia
+        peningkatan_kualitas_sdm peningkatan_kualitas_sumber_daya_manusia""",
     ),
     "accreditation": (
         """akreditasi reakreditasi diakreditasi visitasi sertifikasi izin_operasional tanda_daftar pendaftaran_lks
@@ -45,21 +49,26 @@ _CUES: dict[EventType, tuple[str, str]] = {
     "aid_distribution": (
         """penyaluran menyalurkan disalurkan salurkan penyerahan_bantuan menyerahkan_bantuan serahkan_bantuan santunan
         menyantuni santuni disantuni membagikan dibagikan bagikan pemberian_bantuan memberikan_bantuan
-        berikan_bantuan bansos paket_sembako""",
+        berikan_bantuan diserahkan_bantuan diberikan_bantuan penyerahan_santunan bansos paket_sembako""",
         "bantuan berbagi donasi hibah",
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
-        supervisi studi_banding menyambangi disambangi sambangi bertandang""",
-        "monitoring monev pemantauan memantau",
+        supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana blusukan
+        inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan""",
+        # Field assessment of institutions is monitoring: mapping, data collection, verification visits.
+        "monitoring monev pemantauan memantau pemetaan asesmen assessment pendataan verifikasi_lapangan",
     ),
 }
-_STRONG, _WEAK = 2.0, 1.0
+# Words that name an activity only where the writer says it was held ("menggelar kegiatan koordinasi", "acara
+# konsolidasi"); elsewhere they are what bodies do all the time ("memperkuat koordinasi").
+_HELD_ONLY_CUES: dict[EventType, str] = {"coordination_meeting": "koordinasi sinkronisasi konsolidasi"}
+_STRONG, _WEAK, _HELD_ONLY = 2.0, 1.0, 0.0
 # Each cue phrase ("rapat_koordinasi" stands for "rapat koordinasi") with its event kind and base weight.
 _CUE_WEIGHT: dict[str, tuple[EventType, float]] = {
     word.replace("_", " "): (kind, weight)
     for kind, (strong, weak) in _CUES.items()
-    for words, weight in ((strong, _STRONG), (weak, _WEAK))
+    for words, weight in ((strong, _STRONG), (weak, _WEAK), (_HELD_ONLY_CUES.get(kind, ""), _HELD_ONLY))
     for word in words.split()
 }
 _CUE_RE = word_regex(_CUE_WEIGHT)
@@ -73,12 +82,64 @@ ikuti memimpin pimpin acara kegiatan agenda saat usai seusai resmi kesempatan ku
 dirangkaikan dirangkai juga turut""")
     | {"dalam rangka", "secara resmi"})
 _FRAME_AFTER = word_regex(words_of(
-    "digelar berlangsung dilaksanakan diadakan diselenggarakan diikuti dibuka dihadiri dilakukan"))
-_FUTURE = word_regex(words_of("akan bakal rencananya berencana direncanakan dijadwalkan segera mendatang rencana"))
+    "digelar berlangsung dilaksanakan diadakan diselenggarakan diikuti dibuka dihadiri dilakukan diserahkan diberikan"))
+_FUTURE = word_regex(words_of("""akan bakal rencananya berencana direncanakan dijadwalkan segera mendatang rencana
+nantinya menjanjikan berjanji"""))
+# Names and nouns that hold a future word without announcing anything: "Dinas Sosial, Pengendalian Penduduk dan
+# Keluarga Berencana", "rencana kerja" (a work plan).
+_FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis|aksi)", re.IGNORECASE)
+# A future word (or "juga") this close to a cue, with no comma between, governs the cue itself ("akan segera
+# dilantik"); further away in the sentence it may belong to another activity ("akan terus membina LKS yang ...").
+_FUTURE_WORDS_NEAR = 4
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+# An announced activity whose verb follows it: "Musda LKKS Kabupaten X akan digelar pekan depan".
+_FUTURE_AFTER = re.compile(
+    r"(?:[ \t]+[^\s.,;:!?]+){0,8}?[ \t]+(?:akan|bakal|rencananya|dijadwalkan|direncanakan)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:digelar|dilaksanakan|diadakan|berlangsung|diselenggarakan|dilakukan|dimulai)\b", re.IGNORECASE)
 _PAST = word_regex(words_of("""
 telah sudah resmi kemarin tadi menggelar mengadakan melaksanakan digelar diadakan dilaksanakan diselenggarakan
 berlangsung dilantik dikukuhkan melantik mengukuhkan membuka menghadiri diikuti dihadiri menyerahkan menyalurkan
-mengunjungi dilakukan""") | {"baru saja", "mengambil sumpah"})
+mengunjungi dilakukan diserahkan melakukan""") | {"baru saja", "mengambil sumpah"})
+# Indonesian verbs carry no tense: a report's words with a verb prefix (di-, me-, ber-) narrate what happened
+# unless a future word says otherwise.
+_REPORTED_VERB = re.compile(r"\b(?:di|me|ber)[a-z]{4,}\b")
+# "tidak lagi mendapat bantuan", "tanpa orientasi profit": what did not happen is no activity; "tidak hanya"
+# ("not only"), "tak lupa" ("did not forget to") and "tak lama setelah" ("soon after") affirm.
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:tidak|tak|belum|bukan|tanpa|jangan)(?![ \t]+(?:hanya|sekadar|sekedar|cuma|saja|lupa|lama|henti)\b)"
+    r"(?:[ \t]+[\w-]+){0,2}[ \t]+$", re.IGNORECASE)
+# "LKS yang sudah mengikuti akreditasi": a state of the participants, not the reported activity.
+_STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+# "klaster pembinaan", "prosedur akreditasi", "Bidang Pembinaan": a programme, rule or office unit named by the
+# activity word, not the activity itself.
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
+    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana)[ \t]+$", re.IGNORECASE)
+# "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
+# says was held, is one, however often the same word serves as background talk elsewhere.
+_HELD_BEFORE = re.compile(
+    r"\b(?:acara|kegiatan|agenda|menggelar|mengadakan|melaksanakan|menyelenggarakan|menghadiri|membuka|memimpin)"
+    r"(?:[ \t]+kegiatan)?[ \t]+$", re.IGNORECASE)
+_HELD_AFTER = re.compile(
+    r"[ \t]+(?:yang[ \t]+)?(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung|dibuka)\b", re.IGNORECASE)
+# "sosialisasi tentang akreditasi", "mulai dari akta notaris hingga izin operasional": the topic of a talk.
+# "membahas pelatihan pengurus", "agar siap diakreditasi": what a meeting discussed or an aim, not a held activity.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:tentang|mengenai|terkait|seputar|mulai[ \t]+dari|membahas|dibahas|pembahasan|membicarakan|mendiskusikan"
+    r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi)\b[^.;:!?\n]{0,80}$", re.IGNORECASE)
+_BACKGROUND_FACTOR = 0.25
+# "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
+_OCCASION = re.compile(
+    r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda)[ \t]+(?:itu|ini|tersebut"
+    r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
+_ALSO = word_regex(words_of("juga pun turut sekaligus"))
+# "LKKS juga rutin menyalurkan bantuan setiap bulan": a habit, not an activity the report is about.
+_HABITUAL = re.compile(r"\b(?:rutin|biasanya|berkala|selalu|selama[ \t]+ini|(?:setiap|tiap)[ \t]+(?:tahun|bulan|minggu"
+                       r"|pekan|hari|triwulan|semester))\b", re.IGNORECASE)
+# "baru-baru ini", "beberapa waktu lalu": the report gives no day, so none may be borrowed from the page.
+_VAGUE_TIME = re.compile(
+    r"\b(?:baru-baru[ \t]+ini|belum[ \t]+lama[ \t]+ini|beberapa[ \t]+(?:waktu|hari|pekan|minggu|bulan)"
+    r"[ \t]+(?:yang[ \t]+)?lalu)\b", re.IGNORECASE)
 _WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga mudah-mudahan ingin meminta minta mendorong dorong
 mengajak ajak mengimbau imbau menargetkan targetkan agar supaya"""))
 _QUOTES = re.compile("[\"“”]")
@@ -107,6 +168,7 @@ class _Hit:
     end: int
     weight: float
     future: bool = False
+    occasion: bool = False  # named as a further activity of the reported occasion
 
 
 @dataclass(slots=True)
@@ -116,13 +178,24 @@ class _Layout:
     article: ArticleText
     lead: list[int]
     headlines: set[int]
+    top: set[int]  # the lead and the headline-like lines above it (a repeated title), not later sub-headings
 
     @classmethod
     def of(cls, article: ArticleText) -> _Layout:
         """The first two real paragraphs (past datelines and repeated headlines) and the headline-like ones."""
         headlines = {i for i, p in enumerate(article.paragraphs) if looks_like_headline(p.text)}
-        lead = [i for i, p in enumerate(article.paragraphs) if i not in headlines and len(p.text.split()) >= 8][:2]
-        return cls(article, lead, headlines)
+        lead: list[int] = []
+        for i, paragraph in enumerate(article.paragraphs):
+            if i in headlines:
+                if lead:
+                    break  # a sub-heading after the opening paragraph starts the body's sections
+                continue
+            if len(paragraph.text.split()) >= 8:
+                lead.append(i)
+                if len(lead) == 2:
+                    break
+        first = lead[0] if lead else len(article.paragraphs)
+        return cls(article, lead, headlines, set(lead) | {i for i in headlines if i < first})
 
     def slot(self, position: int) -> int:
         """Position in `article.paragraphs` of the paragraph holding a text offset."""
@@ -140,34 +213,121 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     return after is not None and not _SENTENCE_END.search(text, end, after.start())
 
 
-def _cue_hits(layout: _Layout) -> list[_Hit]:
-    """Weighted cue words of the kept text: the lead and framed mentions count more, quotes less."""
+def _sentence_start(text: str, floor: int, position: int) -> int:
+    """Start of the sentence holding `position`, not before `floor` (the paragraph's start)."""
+    return max(floor, text.rfind(". ", floor, position) + 2, text.rfind("\n", floor, position) + 1)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """True when `position` lies inside one of the sorted (start, end) spans."""
+    slot = bisect.bisect_right(starts, position) - 1
+    return slot >= 0 and spans[slot][0] <= position < spans[slot][1]
+
+
+def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[bool, bool]:
+    """(near, anywhere): a future word right before the cue in its clause, or anywhere before it in the sentence."""
+    window_start = max(sentence_start, cue_start - 80)
+    names = [m.span() for m in _FUTURE_IN_NAME.finditer(text, window_start, cue_start + 20)]
+    near = anywhere = False
+    for match in _FUTURE.finditer(text, window_start, cue_start):
+        if any(a <= match.start() < b for a, b in names):
+            continue
+        anywhere = True
+        between = text[match.end():cue_start]
+        if len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between):
+            near = True
+    return near, anywhere
+
+
+def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:
+    """True when "juga"/"pun" governs the cue: a few words before it in the same clause ("juga diserahkan bantuan")."""
+    last_end = max((m.end() for m in _ALSO.finditer(text, sentence_start, cue_start)), default=-1)
+    if last_end < 0:
+        return False
+    between = text[last_end:cue_start]
+    return len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between)
+
+
+def _background(text: str, sentence_start: int, start: int) -> bool:
+    """True when the cue names a state, programme, rule or topic rather than an activity ("yang sudah mengikuti")."""
+    window = max(sentence_start, start - 40)
+    return (_STATE_BEFORE.search(text, window, start) is not None
+            or _NOMINAL_BEFORE.search(text, window, start) is not None
+            or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
+
+
+def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
+    """Weighted cue words of the kept text: the lead and framed mentions count more, quotes less.
+
+    A cue inside an organisation's name ("Lembaga Koordinasi ...") is none; a negated one ("tidak lagi menerima
+    bantuan") is dropped; one naming a state or programme ("LKS yang sudah mengikuti akreditasi", "klaster
+    pembinaan") counts little.
+    """
     article = layout.article
     text = article.text
+    names = sorted((m.start, m.end) for m in mentions)
+    name_starts = [start for start, _ in names]
     hits: list[_Hit] = []
     for match in _CUE_RE.finditer(text):
+        if _inside(names, name_starts, match.start()):
+            continue
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
         slot = layout.slot(match.start())
         paragraph_start = article.starts[slot]
-        if slot in layout.lead or slot in layout.headlines:
-            weight *= _LEAD_FACTOR
-        if _framed(text, paragraph_start, match.start(), match.end()):
-            weight *= _FRAME_FACTOR
-        if len(_QUOTES.findall(text, paragraph_start, match.start())) % 2 == 1:
-            weight *= _QUOTE_FACTOR
+        sentence_start = _sentence_start(text, paragraph_start, match.start())
+        if _NEGATION_BEFORE.search(text, max(sentence_start, match.start() - 40), match.start()):
+            continue
+        quoted = len(_QUOTES.findall(text, paragraph_start, match.start())) % 2 == 1
         # "akan dilantik", "dijadwalkan dikukuhkan": an announced activity, in the same sentence.
-        sentence_start = max(text.rfind(".", paragraph_start, match.start()) + 1, paragraph_start,
-                             match.start() - _FRAME_REACH)
         # A hope ("berharap pengurus segera dilantik") announces nothing.
-        future = (_FUTURE.search(text, sentence_start, match.start()) is not None
-                  and _WISH.search(text, sentence_start, match.start()) is None)
-        hits.append(_Hit(kind, match.start(), match.end(), weight, future))
+        _, anywhere = _announced_before(text, sentence_start, match.start())
+        wish = _WISH.search(text, sentence_start, match.start()) is not None
+        future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None) and not wish
+        habitual = _HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, match.start()),
+                                                      match.end())) is not None
+        occasion = (not quoted and not future and not wish and not habitual
+                    and _OCCASION.match(text, sentence_start) is not None
+                    and _also_right_before(text, sentence_start, match.start()))
+        if (_HELD_BEFORE.search(text, max(paragraph_start, match.start() - 40), match.start())
+                or _HELD_AFTER.match(text, match.end())):
+            weight = max(weight, _STRONG)
+        elif weight == _HELD_ONLY:
+            continue
+        if occasion:
+            weight = max(weight, _STRONG) * _FRAME_FACTOR
+        elif _framed(text, paragraph_start, match.start(), match.end()):
+            weight *= _FRAME_FACTOR
+        if slot in layout.top:
+            weight *= _LEAD_FACTOR
+        if quoted:
+            weight *= _QUOTE_FACTOR
+        if habitual or _background(text, sentence_start, match.start()):
+            weight *= _BACKGROUND_FACTOR
+        hits.append(_Hit(kind, match.start(), match.end(), weight, future, occasion))
     return hits
 
 
 def _title_kinds(title: str | None) -> set[EventType]:
     """Event kinds the headline names."""
     return {_CUE_WEIGHT[phrase_key(match.group())][0] for match in _CUE_RE.finditer(title or "")}
+
+
+_SLUG_SEPARATOR = re.compile(r"[-_+]|%20")
+_SLUG_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$|^\d+$")
+_MIN_SLUG_WORDS = 4
+
+
+def slug_title(url: str | None) -> str | None:
+    """The headline words of a URL's slug ("/2025/11/26/lkks-kendal-dikukuhkan-bupati/"), when it has one."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in _SLUG_SEPARATOR.split(_SLUG_SUFFIX.sub("", segment)) if w and not w.isdigit()]
+        if len(words) > len(best):
+            best = words
+    return " ".join(best) if len(best) >= _MIN_SLUG_WORDS else None
 
 
 def _scores(hits: list[_Hit], title_kinds: set[EventType]) -> dict[EventType, float]:
@@ -185,6 +345,30 @@ def is_relevant(article: ArticleText, mentions: list[OrgMention]) -> bool:
     return _relevant(_Layout.of(article), mentions)
 
 
+_LEAD_WORDS = 100
+_LEAD_PARAGRAPHS = 3
+
+
+def _lead_zone(layout: _Layout) -> set[int]:
+    """The lead by length, not by paragraph: outlets split the opening 5W sentences over short paragraphs.
+
+    The first two real paragraphs, and a third while they hold fewer than about a hundred words.
+    """
+    zone: set[int] = set()
+    words = 0
+    for i, paragraph in enumerate(layout.article.paragraphs):
+        if i in layout.headlines:
+            continue
+        size = len(paragraph.text.split())
+        if size < 8:
+            continue
+        zone.add(i)
+        words += size
+        if len(zone) >= _LEAD_PARAGRAPHS or (len(zone) >= 2 and words >= _LEAD_WORDS):
+            break
+    return zone
+
+
 def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
     lks = [m for m in mentions if m.organization.kind in _LKS_KINDS]
     if not lks:
@@ -193,7 +377,7 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
     title = article.title or ""
     if any(kind in _LKS_KINDS for kind in organization_kinds(title)):
         return True
-    lead = set(layout.lead) | {i for i in layout.headlines if i < 2}
+    lead = _lead_zone(layout) | {i for i in layout.headlines if i < 2}
     lead_hits = sum(1 for m in lks if layout.slot(m.start) in lead)
     off_topic = len(_OFF_TOPIC.findall(article.text)) + 3 * len(_OFF_TOPIC.findall(title))
     if off_topic > len(lks):
@@ -234,6 +418,10 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
             break
     best = cues[0] if cues else None
     if best is not None and best.future:
+        return None, best
+    if any(_VAGUE_TIME.search(_sentence_of(article.text, layout, cue)) for cue in cues
+           if cue is best or layout.slot(cue.start) in layout.top):
+        # "digelar baru-baru ini": any dated line of the page is the report's or an interview's day.
         return None, best
     lead = set(layout.lead) | {0}
     for pool in (explicit, weekdays):
@@ -279,21 +467,49 @@ class _Periods:
         return first, last
 
 
+_CLAUSE_OPENER = re.compile(r"[,;:\"“”]")
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Start of the clause holding `position`: after the last comma, colon or quote mark of its sentence."""
+    return max((m.end() for m in _CLAUSE_OPENER.finditer(text, sentence_start, position)), default=sentence_start)
+
+
+def _sentence_of_span(text: str, sentence_start: int, position: int) -> str:
+    """The sentence from its start through the end of the one holding `position`."""
+    end_match = _SENTENCE_END.search(text, position)
+    return text[sentence_start:end_match.start() if end_match else len(text)]
+
+
+def _sentence_of(text: str, layout: _Layout, cue: _Hit) -> str:
+    """The sentence a cue stands in."""
+    start = _sentence_start(text, layout.article.starts[layout.slot(cue.start)], cue.start)
+    return _sentence_of_span(text, start, cue.end)
+
+
 def _tense(layout: _Layout, cue: _Hit | None, date: dt.date | None) -> Tense:
-    """Future when the cue is announced ("akan dilantik") or dated after publication; past when reported as done."""
+    """Future when the cue is announced ("akan dilantik") or dated after publication; past when reported as done.
+
+    A future word right before the cue (or "... akan digelar" after it) announces the cue itself; one further
+    back in the sentence may belong to another activity, so a date on or before publication then wins. With no
+    date to compare, a report's verbs narrate what happened: Indonesian marks the future, not the past.
+    """
     article = layout.article
     text = article.text
     sentence = ""
+    announced_far = False
     if cue is not None:
-        start = max(text.rfind(".", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
-        if _FUTURE.search(text, max(start, cue.start - 80), cue.start):
+        start = _sentence_start(text, article.starts[layout.slot(cue.start)], cue.start)
+        near, announced_far = _announced_before(text, start, cue.start)
+        if near or _FUTURE_AFTER.match(text, cue.end):
             return "future"
-        end_match = _SENTENCE_END.search(text, cue.end)
-        sentence = text[start:end_match.start() if end_match else len(text)]
+        sentence = _sentence_of(text, layout, cue)
     if date is not None and article.published is not None:
         return "future" if date > article.published else "past"
+    if announced_far:
+        return "future"
     lead_text = " ".join(article.paragraphs[i].text for i in layout.lead)
-    if _PAST.search(sentence) or _PAST.search(lead_text):
+    if any(pattern.search(part) for pattern in (_PAST, _REPORTED_VERB) for part in (sentence, lead_text)):
         return "past"
     return "unknown"
 
@@ -351,7 +567,9 @@ def _kinds(hits: list[_Hit], title: str | None, article_text: str) -> list[Event
             body = [h for h in hits if h.kind == kind]
             supported = any(h.weight > _STRONG for h in body)
             announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
-            if (scores[kind] >= _SECOND_THRESHOLD and supported) or announced:
+            # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
+            occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
+            if (scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion:
                 kinds.append(kind)
     return kinds or ["other"]
 
@@ -364,11 +582,13 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     mentions = find_org_mentions(article, analysis.regions)
     if not _relevant(layout, mentions):
         return False, []
-    hits = _cue_hits(layout)
+    hits = _cue_hits(layout, mentions)
     periods = _Periods.of(article.text)
     fallback = dominant_region(analysis.regions)
     events: list[Event] = []
-    for number, kind in enumerate(_kinds(hits, article.title, article.text)):
+    # Without a headline, the URL's slug is the headline the outlet wrote.
+    title = article.title or slug_title(article.url)
+    for number, kind in enumerate(_kinds(hits, title, article.text)):
         chosen, cue = _choose_date(layout, analysis.dates, _ranked_hits(hits, kind), main=number == 0)
         if (chosen is None and events and events[0].tense == "future" and cue is not None and cue.future
                 and _same_sentence_kind(article.text, cue, hits, events[0].type)):

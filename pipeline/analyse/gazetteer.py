@@ -16,7 +16,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import metadata, resources
 
@@ -30,6 +30,7 @@ _LEVEL_ORDER: dict[str, int] = {"provinsi": 0, "kabupaten": 1, "kota": 2, "kecam
 # A dateline names the town a report was filed from: the city, not the regency of the same name.
 _DATELINE_ORDER: dict[str, int] = {"kota": 0, "kabupaten": 1, "provinsi": 2, "kecamatan": 3, "desa": 4}
 _MAX_DATELINE = 100
+_REGENCY_DATELINE_MENTIONS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,9 @@ def aliases() -> dict[str, tuple[Region, ...]]:
 
 # Capitalised words (and "dan", which joins "Pangkajene dan Kepulauan"); a trailing dot is kept so that
 # "Kab." and "Kep." can be read, and it ends a name otherwise.
-_WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|dan(?![A-Za-z0-9]))")
+# Compass words go on a name in lower case too ("Jawa tengah", "Lombok barat"), never start one.
+_WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|dan(?![A-Za-z0-9])"
+                   r"|(?:utara|selatan|barat|timur|tengah|tenggara|daya|pusat)(?![A-Za-z0-9]))")
 _ABBREVIATION_DOT = frozenset({"kab", "kep", "prov", "kec", "adm", "d", "i"})
 _GAP = re.compile(r"[ \t\u00a0]*")
 
@@ -218,6 +221,7 @@ class Hit:
     cue: str | None  # provinsi/kabupaten/kota/weak or None
     dateline: bool
     name_start: int  # where the name itself starts
+    listed: bool = False  # named in a list beside another region ("Kudus dan Rembang")
 
 
 def dateline_end(text: str) -> int:
@@ -230,6 +234,61 @@ def dateline_end(text: str) -> int:
         return len(first_line[:match.start()].rstrip())
     # A short first paragraph of its own ("KALSEL", "Serang (ANTARA) -") is a dateline or a section label.
     return len(first_line) if 0 < first_break <= 40 else 0
+
+
+# Later paragraphs open with a dateline too when a caption or byline comes first: "SEMARANG – Kunjungan ...".
+_LATER_DATELINE = re.compile(r"(?P<head>[^\n]{2,60}?)[ \t]+[-–—]+[ \t]")
+_DATELINE_TOKEN = re.compile(r"\([^()\n]*\)|[^\s,()]+")
+_MAX_DATELINE_PARAGRAPHS = 4
+_MAX_DATELINE_WORDS = 8
+# Words that open a town's own name ("Kuala Kapuas", "Muara Enim"): not an outlet's brand before a place.
+_PLACE_PREFIXES = frozenset({
+    "kuala", "muara", "tanjung", "teluk", "sungai", "pangkalan", "bandar", "labuhan", "tanah", "batu", "air", "ujung",
+    "pulau", "kota", "kab", "kabupaten", "provinsi", "pematang", "padang", "lubuk", "bukit", "gunung", "rantau",
+})
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t]+$")
+
+
+def _dateline_head(head: str) -> bool:
+    """True for a dateline's words: capitalised words with a place or outlet in capitals, in brackets or a date.
+
+    "SEMARANG", "Wamena (ANTARA)", "Banda Aceh, 6 Mei 2025" open a report; "Bupati Kendal - yang ..." does not.
+    """
+    tokens = _DATELINE_TOKEN.findall(head)
+    if not tokens or len(tokens) > _MAX_DATELINE_WORDS:
+        return False
+    if not all(t.startswith("(") or not t[0].isalpha() or t[0].isupper() for t in tokens):
+        return False
+    return any(t.startswith("(") or t[0].isdigit() or (len(t) >= 3 and t[:3].isupper()) for t in tokens)
+
+
+def dateline_zones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dateline: the text's opening one and those opening one of its first paragraphs."""
+    zones: list[tuple[int, int]] = []
+    first = dateline_end(text)
+    if first:
+        zones.append((0, first))
+    position = 0
+    for _ in range(_MAX_DATELINE_PARAGRAPHS):
+        newline = text.find("\n", position)
+        if newline < 0:
+            break
+        position = newline + 1
+        while text.startswith("\n", position):
+            position += 1
+        match = _LATER_DATELINE.match(text, position)
+        if match and _dateline_head(match.group("head")):
+            zones.append((position, match.end("head")))
+    return zones
+
+
+def _outlet_brand(text: str, zone_start: int, name_start: int) -> bool:
+    """True for a place inside an outlet's name in a dateline ("APAKABAR BOGOR –", "TIMES CIANJUR, CIMAHI –")."""
+    before = _WORD_BEFORE.search(text, zone_start, name_start)
+    if before is None:
+        return False
+    word = before.group(1).rstrip(".")
+    return word[:1].isupper() and word.lower() not in _PLACE_PREFIXES
 
 
 def _cue_before(text: str, start: int) -> str | None:
@@ -277,7 +336,7 @@ def _scan(text: str) -> list[Hit]:
     names, prefixes = index.names, index.prefixes
     words = _words(text)
     idioms = [m.span() for m in _IDIOM.finditer(text)] if "Merauke" in text or "Rote" in text else []
-    zone = dateline_end(text)
+    zones = dateline_zones(text)
     hits: list[Hit] = []
     i, count = 0, len(words)
     while i < count:
@@ -305,20 +364,48 @@ def _scan(text: str) -> list[Hit]:
         full_key = "".join(w[2] for w in words[i:best + 1])
         i = best + 1
         surface = text[name_start:name_end]
-        if full_key.startswith("dan") or not _case_ok(surface, full_key, index):
+        if surface[0].islower() or not _case_ok(surface, full_key, index):
             continue
         if any(a <= name_start < b for a, b in idioms) or _OUTLET_AFTER.match(text, name_end):
             continue
         cue = _cue_before(text, name_start)
         if cue in ("neg", "kecamatan"):
             continue
+        zone = next((z for z in zones if z[0] <= name_start < z[1]), None)
+        if zone is not None and cue is None and _outlet_brand(text, zone[0], name_start):
+            continue
         span_start = name_start
         if cue in ("provinsi", "kabupaten", "kota"):
             prefix = _LEVEL_WORD_BEFORE.search(text, max(0, name_start - _CUE_WINDOW), name_start)
             if prefix:
                 span_start = prefix.start()
-        hits.append(Hit(span_start, name_end, full_key, names[full_key], cue, name_start < zone, name_start))
-    return hits
+        hits.append(Hit(span_start, name_end, full_key, names[full_key], cue, zone is not None, name_start))
+    return _place_names_and_lists(text, hits)
+
+
+_LIST_GAP = re.compile(r"[ \t]*(?:,|dan|serta|atau|&)[ \t]*")
+_SPACE_GAP = re.compile(r"[ \t]+")
+_LEVEL_CUES = ("provinsi", "kabupaten", "kota")
+
+
+def _place_names_and_lists(text: str, hits: list[Hit]) -> list[Hit]:
+    """Mark names listed beside another region; drop a bare name that opens a longer place name.
+
+    "yakni Kudus dan Rembang": a list of regions, so a name that is also a common word counts. "Tanjung Balai
+    Karimun" is a town of Karimun: a bare name running straight into a regency's or city's name is part of it.
+    """
+    kept: list[Hit] = []
+    for i, hit in enumerate(hits):
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if (after is not None and hit.cue not in _LEVEL_CUES and after.cue not in _LEVEL_CUES
+                and _SPACE_GAP.fullmatch(text, hit.end, after.start) is not None
+                and all(r.level in ("kabupaten", "kota") for r in after.candidates)):
+            continue
+        before = hits[i - 1] if i > 0 else None
+        listed = ((before is not None and _LIST_GAP.fullmatch(text, before.end, hit.start) is not None)
+                  or (after is not None and _LIST_GAP.fullmatch(text, hit.end, after.start) is not None))
+        kept.append(replace(hit, listed=True) if listed else hit)
+    return kept
 
 
 # --- resolution ----------------------------------------------------------------------------------------------
@@ -354,6 +441,19 @@ def resolve_hits(hits: list[Hit], *, context_province: str | None = None,
         weights.update(extra_weights)
     if context_province:
         weights[context_province] += 1000
+    named_locals: dict[str, Counter[str]] = {}
+    for hit in hits:
+        if hit.cue in ("kabupaten", "kota"):
+            local = _choose(hit.candidates, hit.cue, weights, _LEVEL_ORDER)
+            if local is not None and local.level == hit.cue:
+                named_locals.setdefault(hit.key, Counter())[local.code] += 1
+    # A bare dateline is the city of that name, unless the article is plainly about the regency: it names
+    # "Kabupaten X" again and again and never "Kota X" ("GORONTALO – KPU Kabupaten Gorontalo ...").
+    dateline_choice: dict[str, Region] = {}
+    for key, codes in named_locals.items():
+        code, times = codes.most_common(1)[0]
+        if len(codes) == 1 and times >= _REGENCY_DATELINE_MENTIONS:
+            dateline_choice[key] = index.by_code[code]
     # A name the article once tied to a level ("Kota Serang", a dateline) keeps that reading when bare;
     # names that are also a province's name ("Gorontalo", "Bengkulu") are left to the default.
     cued: dict[str, set[str]] = {}
@@ -363,18 +463,27 @@ def resolve_hits(hits: list[Hit], *, context_province: str | None = None,
         if hit.cue in ("provinsi", "kabupaten", "kota") or hit.dateline:
             order = _DATELINE_ORDER if hit.dateline and hit.cue not in ("kabupaten", "kota") else _LEVEL_ORDER
             chosen = _choose(hit.candidates, hit.cue, weights, order)
+            if hit.dateline and hit.cue not in ("kabupaten", "kota") and hit.key in dateline_choice:
+                chosen = dateline_choice[hit.key]
             if chosen:
                 cued.setdefault(hit.key, set()).add(chosen.code)
+    # Provinces that names which are never common words point into.
+    firm = _context_weights((h for h in hits if h.key not in index.needs_context or h.cue in _LEVEL_CUES), index)
     resolved: list[tuple[Hit, Region]] = []
     for hit in hits:
         strong = hit.cue in ("provinsi", "kabupaten", "kota")
-        if hit.key in index.needs_context and not (hit.cue or hit.dateline or hit.key in cued):
+        if hit.key in index.needs_context and not (hit.cue or hit.dateline or hit.key in cued or hit.listed):
+            continue
+        if (hit.key in index.needs_context and hit.cue == "weak" and not (hit.dateline or hit.key in cued)
+                and firm and not any(firm[r.province_code] for r in hit.candidates)):
+            # "di kawasan Puncak" in a West Java story is the resort, not the Papuan regency: a common word
+            # after a mere "di"/"kawasan" counts only inside a province the article is about.
             continue
         choice: Region | None = None
         if strong:
             choice = _choose(hit.candidates, hit.cue, weights, _LEVEL_ORDER)
         elif hit.dateline:
-            choice = _choose(hit.candidates, None, weights, _DATELINE_ORDER)
+            choice = dateline_choice.get(hit.key) or _choose(hit.candidates, None, weights, _DATELINE_ORDER)
         elif len(cued.get(hit.key, ())) == 1:
             choice = index.by_code[next(iter(cued[hit.key]))]
         else:

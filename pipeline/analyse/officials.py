@@ -19,17 +19,22 @@ from pipeline.analyse.organizations import (
 )
 from pipeline.analyse.titles import (
     ABBREVIATED_HEADS,
+    ARABIC_NAME_OPENERS,
     CITY_KINDS,
     DEGREE_TAIL_RE,
     FUNCTION_WORDS,
     HEAD_RE,
     MONTHS_AND_DAYS,
+    NAME_LIKE_ROLE_WORDS,
     NAME_PARTICLES,
     NATIONAL_KINDS,
     PROPER_NAME_UNITS,
     PROVINCIAL_KINDS,
     REGENCY_KINDS,
+    ROMAN,
+    SINGLE_HOLDER_KINDS,
     classify_role,
+    eponym_length,
     is_abbreviation,
     is_degree,
     is_head_word,
@@ -54,6 +59,15 @@ _PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rekt
 # ("Kepala UPTD Panti Sosial Asuhan Anak Budi Mulia, Siti Aisyah").
 _NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabilitas", "remaja", "terlantar"})
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari"})
+_SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
+_RUN_CONNECTORS = frozenset({"dan", "serta"})
+_MAX_UNIT_RUN = 10
+# Clauses between a position and its holder.
+_ROLE_CLAUSE = re.compile(
+    # "Ketua LKKS yang baru saja dilantik, Murdoko": a short relative clause closed by a comma before the name.
+    r"yang\s+(?:(?:[a-z]+\s+){0,3}[a-z]+\s*,(?=\s*[A-Z])"
+    r"|(?:baru|lama|terpilih|sebelumnya|terdahulu|definitif|demisioner|saat\s+ini|kini)\b"
+    r"|(?P<nick>(?:akrab|biasa|karib|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?:dengan\s+)?(?:nama\s+)?))\s*")
 # "Yang terpilih sebagai Ketua LKKS Polman adalah Hj. Andi Nurhidayah": words that introduce the holder.
 _INTRODUCERS = frozenset({"adalah", "ialah", "yakni", "yaitu"})
 _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya",
@@ -75,8 +89,41 @@ _NICKNAME = re.compile(
 _LED_BY = re.compile(r"\b(?:diketuai|dipimpin|dinakhodai|dikomandoi|dijabat)\s+(?:langsung\s+)?(?:oleh\s+)?(?=[A-Z])")
 # "... Hj. Rosnida Chaniago sebagai ketua": connectors that let a lower-case position follow its holder.
 _SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
+_SPEECH_VERB_BEFORE = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|papar|sebut|imbuh|tambah|lanjut|tegas|pungkas|beber|urai|menurut)"
+    r"(?:nya)?\s*$", re.IGNORECASE)
+_ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
+_PLACE_IN_PHOTO = re.compile(r"\s*\(\s*(?:kiri|kanan|tengah|depan|belakang)[^()\n]{0,20}\)", re.IGNORECASE)
+_LIST_STOP = re.compile(r"\s*[.!?;:(]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
+_FROM_BODY = re.compile(r"\s*,?\s*(?:dari|asal)\s+")
+_TEAM = re.compile(r"\b(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
+# A ministry team also arrives as "tim Kemensos RI", "Balai Besar", "BALKS" or "Ditjen Rehsos", often in lower case.
+_MINISTRY_CUE = re.compile(r"\b(?:kemensos|kemsos|kementr?erian\s+sosial|ditjen|direktorat\s+jenderal|balai\s+besar"
+                           r"|b[a-z]?lks|balaks|sentra)\b", re.IGNORECASE)
+_CONSISTS_OF = re.compile(
+    r"\b(?P<group>pengurus|tim|rombongan|delegasi)\b[^.\n]{0,100}?\bterdiri\s+(?:dari|atas)\s+(?:(?:bapak|ibu|sdr)\.?\s+)?",
+    re.IGNORECASE)
+_TO_LEAD = re.compile(
+    r"\s+(?:(?:terpilih|ditetapkan|dipercaya|kembali|resmi)\s+)*(?:untuk\s+)?(?P<verb>memimpin|mengetuai|menakhodai)\s+"
+    r"(?P<object>[\w-]+)")
+_GIVEN_TO = re.compile(r"\b(?:kepada|pada)\s+$")
+_BODY_NOUNS = words_of("lembaga organisasi forum yayasan panti perkumpulan himpunan ikatan asosiasi lks lksa lkks")
+_HANDOVER = re.compile(
+    r"\bjabatan\s+(?P<role>ketua(?:\s+umum|\s+harian)?)\b[^.\n]{0,60}?\bdari\s+(?P<giver>)\S[^\n]{0,80}?"
+    r"\bkepada\s+(?P<taker>)", re.IGNORECASE)
+_TENURE_AFTER = re.compile(r"\s+(?:sebelum\w*|lama|terdahulu|terpilih|demisioner|periode\s+\d)", re.IGNORECASE)
+_DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
+_OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
 _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "Ny", "Pdt", "Ustadz", "Ustaz"})
-_GLUED_TITLES = re.compile(r"^(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|KH|dr)\.)+(?=[A-Z][a-z]{2,})")
+_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|ir|h|hj|prof|kh)\.)+(?=[A-Z][a-z]{2,})")
+# An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
+_HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
+# Balinese names open with "I" (men) or "Ni" (women) before a birth-order or caste name: "I Wayan Sudirta".
+BALINESE_NAME_WORDS = words_of("""
+wayan made nyoman ketut putu kadek komang nengah gede gusti dewa desak ida bagus ayu agung ngurah luh kade iluh
+""")
 _TITLES_AFTER_NAME = frozenset({"Dt", "Datuk", "Datuak", "St", "Sutan"})
 _NOT_A_PERSON_BEFORE = re.compile(
     r"\b(?:keputusan|peraturan|surat|sk|instruksi|edaran|kantor|pendopo|rumah\s+dinas|rumah\s+jabatan|aula|gedung"
@@ -108,6 +155,7 @@ class _Mention:
     name: str | None = None
     name_text: str | None = None
     aliases: list[str] = field(default_factory=list)
+    nickname: bool = False
 
 
 @dataclass(slots=True)
@@ -163,6 +211,9 @@ def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
         return False
     if span_at(spans, token.start) is not None:
         return False
+    if is_role_word(core) and lowered not in NAME_LIKE_ROLE_WORDS and lowered not in ROMAN and len(core) > 2:
+        # "Rapat Koordinasi", "Humaspro Setda": a unit or event word is never part of a person's name.
+        return False
     return not (is_abbreviation(core) and len(core) >= 3 and not is_honorific(core))
 
 
@@ -192,6 +243,12 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
         if words and token.text.rstrip(".") in _TITLES_AFTER_NAME:
             # "H. Afrizal Dt. Rajo Mudo": a Minangkabau adat title follows the name.
             break
+        if (is_honorific(token.text) and position + 3 < len(tokens) and tokens[position + 1].kind == "open"
+                and tokens[position + 2].text in _HONORIS_CAUSA and tokens[position + 3].kind == "close"):
+            # "Dr. (HC) Jhon": the bracket belongs to the title.
+            honorific_start = token.start if honorific_start is None else honorific_start
+            position += 4
+            continue
         if is_honorific(token.text) and (not words or _restarts_name(token.text)):
             if words:
                 # A title inside the run means the words before it named the unit, not the person; titles just
@@ -264,6 +321,38 @@ def _read_name_backwards(text: str, end: int, spans: RegionSpans) -> _Name | Non
     return name
 
 
+def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> _Name | None:
+    """The person a position written after their name belongs to, when the sentence is about that person.
+
+    "kata Heri Santoso, sekretaris LKKS", "Menurut Budi, ketua, ..." and the caption "Hj Dewi Lestari Ketua LKKS
+    Jambi berdiskusi ...": after a speech verb, or opening the sentence with a title, two name words, or one
+    name word before a position that names its body ("Mukhlis, ketua LKKS Bireuen, ...").
+    """
+    name = _read_name_backwards(text, end, spans)
+    if name is None or text[name.end:end].strip(" ,"):
+        return None
+    paragraph_start = text.rfind("\n", 0, name.start) + 1
+    before = text[max(paragraph_start, name.start - 40):name.start]
+    if _SPEECH_VERB_BEFORE.search(before):
+        return name
+    opens_sentence = not text[paragraph_start:name.start].strip() or _SENTENCE_END_BEFORE.search(before) is not None
+    titled = name.name_text[:1] != name.name[:1] or len(name.name.split()) >= 2
+    # A lone sentence-opening word before a comma is often an adverb ("Sebelumnya,", "Karenanya,").
+    named = titled or (specific and not _ADVERB_LIKE.match(name.name))
+    return name if opens_sentence and named else None
+
+
+def _district_length(words: str) -> int:
+    """How many leading words of a run after "Camat" name a known district ("Kebon Jeruk"); 1 when none do."""
+    parts = words.split()
+    for size in range(len(parts), 1, -1):
+        phrase = " ".join(parts[:size])
+        found = gazetteer.find_districts(f"Kecamatan {phrase}")
+        if found and found[0][1] == len("Kecamatan ") + len(phrase):
+            return size
+    return 1
+
+
 def _role_region(text: str, role_start: int, role_end: int, kind: RoleKind, spans: RegionSpans,
                  context_province: str | None) -> str | None:
     """The region a role names itself, adjusted to the level the position implies (Wali Kota -> a kota)."""
@@ -271,6 +360,10 @@ def _role_region(text: str, role_start: int, role_end: int, kind: RoleKind, span
     if not inside:
         return None
     chosen = inside[-1]
+    if chosen.level == "provinsi":
+        # "Ketua K3S Kabupaten Kampar, Provinsi Riau": the province only places the regency named before it.
+        chosen = next((r for r in reversed(inside) if r.level != "provinsi" and r.code.startswith(chosen.code + ".")),
+                      chosen)
     if kind in PROVINCIAL_KINDS:
         return province_of(chosen.code)
     wanted = "kota" if kind in CITY_KINDS else "kabupaten" if kind in REGENCY_KINDS else None
@@ -308,15 +401,83 @@ class _Scan:
     after_comma: bool
     last_role_word: str
     name_possible: bool
+    nickname: bool = False
 
 
-def _scan_role(tokens: list[_Token], head: str, spans: RegionSpans, role_end: int) -> _Scan:
+def _is_unit_marker(token: _Token, spans: RegionSpans) -> bool:
+    """A word only an office or a body is named with: a unit word, an organisation abbreviation, a region."""
+    if token.kind != "word" or is_honorific(token.text) or is_degree(token.text):
+        return False
+    if span_at(spans, token.start) is not None:
+        return True
+    core = token.text.rstrip(".")
+    if core.lower() in ROMAN or core.lower() in NAME_LIKE_ROLE_WORDS:
+        return False
+    # Two capitals may be a father's initials after a name ("Abdul Rahman AR"); longer ones name a body.
+    return is_role_word(core) or (is_abbreviation(core) and (len(core) >= 3 or core in _SHORT_BODY_ABBREVIATIONS))
+
+
+def _bracket_close(tokens: list[_Token], index: int) -> int | None:
+    """Index of the ")" closing the "(" at `index`, looked for over a few tokens."""
+    return next((k for k in range(index + 1, min(len(tokens), index + 8)) if tokens[k].kind == "close"), None)
+
+
+def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int | None:
+    """Where a run of capitalised words that opens with a non-unit word ends in a unit word; None without one.
+
+    Office and body names are title case and may hold words no list knows ("Kabag Humaspro Setda",
+    "Kepala LRSLU Minaula Kendari Syamsuddin"): a run that reaches a unit word or region before its comma or
+    lower-case word belongs to the position, and only what follows the last such word can be the person.
+    """
+    last_marker: int | None = None
+    position = index
+    while position < len(tokens) and position - index < _MAX_UNIT_RUN:
+        token = tokens[position]
+        if token.kind == "open":
+            close = _bracket_close(tokens, position)
+            if close is None:
+                break
+            position = close + 1
+            continue
+        if token.kind == "other" and token.text in "/-&":
+            position += 1
+            continue
+        if token.kind != "word":
+            break
+        if token.text.lower() in _RUN_CONNECTORS and last_marker is not None:
+            position += 1
+            continue
+        if not token.text[:1].isupper() or is_honorific(token.text) or is_head_word(token.text):
+            break
+        region = span_at(spans, token.start)
+        if region is not None:
+            while position + 1 < len(tokens) and tokens[position + 1].start < region.end:
+                position += 1
+            last_marker = position
+        elif _is_unit_marker(token, spans):
+            last_marker = position
+        if _ends_sentence(tokens[position].text):
+            break
+        position += 1
+    return None if last_marker is None else last_marker + 1
+
+
+def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, role_end: int) -> _Scan:
     """Walk over unit words, regions, connectors and abbreviations in brackets that continue a position."""
     excluded: list[tuple[int, int]] = []
     last_role_word = head.split()[-1].lower()
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        if token.kind == "word" and token.text.lower() == "yang":
+            clause = _ROLE_CLAUSE.match(text, token.start)
+            if clause is None:
+                return _Scan(role_end, excluded, index, False, last_role_word, True)
+            # "Ketua LKKS Kendal yang baru, Murdoko"; "Bupati Tanbu yang akrab disapa Abah Zairullah Azhar".
+            resume = next((k for k in range(index, len(tokens)) if tokens[k].start >= clause.end()), len(tokens))
+            after_comma = clause.group().rstrip().endswith(",")
+            return _Scan(role_end, excluded, resume, after_comma, last_role_word, True,
+                         nickname=clause.group("nick") is not None)
         if token.kind == "word":
             region = span_at(spans, token.start)
             if region is not None:
@@ -346,6 +507,9 @@ def _scan_role(tokens: list[_Token], head: str, spans: RegionSpans, role_end: in
                         return _Scan(role_end - 1, excluded, index, False, "", False)
                 last_role_word = ""
                 continue
+            if token.text == "I" and following is not None and following.text.lower() in BALINESE_NAME_WORDS:
+                # "Wakil Bupati I Wayan Artha": the Balinese name prefix, not a numbered deputy.
+                return _Scan(role_end, excluded, index, False, last_role_word, True)
             if lowered in _INTRODUCERS and following is not None and following.text[:1].isupper():
                 return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
             if lowered in _CONNECTORS:
@@ -363,9 +527,17 @@ def _scan_role(tokens: list[_Token], head: str, spans: RegionSpans, role_end: in
                 last_role_word = lowered.rstrip(".")
                 index += 1
                 continue
+            run_end = None if is_honorific(token.text) else _unit_run_end(tokens, index, spans)
+            if run_end is not None:
+                role_end = tokens[run_end - 1].end
+                last_role_word = tokens[run_end - 1].text.lower().rstrip(".")
+                index = run_end
+                if _ends_sentence(tokens[run_end - 1].text):
+                    return _Scan(role_end - 1, excluded, index, False, last_role_word, False)
+                continue
             return _Scan(role_end, excluded, index, False, last_role_word, True)
         if token.kind == "open":
-            close = next((k for k in range(index + 1, min(len(tokens), index + 8)) if tokens[k].kind == "close"), None)
+            close = _bracket_close(tokens, index)
             inner = tokens[index + 1:close] if close is not None else []
             if close is not None and inner and all(
                     (t.kind == "word" and (is_role_word(t.text) or is_abbreviation(t.text)
@@ -378,21 +550,44 @@ def _scan_role(tokens: list[_Token], head: str, spans: RegionSpans, role_end: in
                 continue
             return _Scan(role_end, excluded, index, False, last_role_word, False)
         if token.kind == "comma":
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (following is not None and following.kind == "word" and is_role_word(following.text)
-                    and not is_head_word(following.text) and span_at(spans, following.start) is None
-                    and following.text[:1].isupper()):
+            if _continues_after_comma(tokens, index + 1, spans):
                 index += 1
                 continue
             return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (token.text == "/" and index > 0 and tokens[index - 1].text[:1].isdigit() and following is not None
+                and following.kind == "word" and following.text[:1].isupper() and not is_honorific(following.text)):
+            # "Kodim 1408/Makassar", "Danramil 05/Mamajang": a unit number, then the place it covers.
+            role_end = following.end
+            index += 2
+            continue
         if token.text in "/-" and following is not None and following.kind == "word" and (
-                is_role_word(following.text) or span_at(spans, following.start) is not None):
+                is_role_word(following.text) or is_abbreviation(following.text)
+                or span_at(spans, following.start) is not None):
             # "Dandim 0111/Bireuen", "Dinsos - P2KB"
             index += 1
             continue
         return _Scan(role_end, excluded, index, False, last_role_word, False)
     return _Scan(role_end, excluded, index, False, last_role_word, False)
+
+
+def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans) -> bool:
+    """A comma inside a long office name: what follows is more of the unit, not the person.
+
+    "Kepala Dinas Sosial, Pemberdayaan Perempuan, dan Perlindungan Anak, Roni" or "Ketua K3S Kabupaten Kampar,
+    Provinsi Riau Muslimahwati": a unit word, a region, or a capitalised run ending in one.
+    """
+    if index < len(tokens) and tokens[index].kind == "word" and tokens[index].text.lower() in _RUN_CONNECTORS:
+        index += 1
+    if index >= len(tokens) or tokens[index].kind != "word":
+        return False
+    following = tokens[index]
+    if not following.text[:1].isupper() or is_head_word(following.text) or is_honorific(following.text):
+        return False
+    if span_at(spans, following.start) is not None or (
+            is_role_word(following.text) and following.text.lower() not in NAME_LIKE_ROLE_WORDS):
+        return True
+    return _unit_run_end(tokens, index, spans) is not None
 
 
 def _role_text(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> str:
@@ -420,16 +615,27 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         return None, match.end()
     if not _CAPITAL_SOON.match(text, match.end()):
         spelled_apposition = _SPELLED_APPOSITION.search(text, max(0, match.start() - 40), match.start())
-        if not capitalised and spelled_apposition is None:
+        after_comma = text[max(0, match.start() - 3):match.start()].rstrip().endswith(",")
+        if (not capitalised and spelled_apposition is None and not after_comma
+                and not _TENURE_AFTER.match(text, match.end())):
             return None, match.end()
         tokens: list[_Token] = []
     else:
         paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
         tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
-    scan = _scan_role(tokens, head, spans, match.end())
+    scan = _scan_role(text, tokens, head, spans, match.end())
     role_end = scan.role_end
     name: _Name | None = None
     consumed = role_end
+    if scan.name_possible and not scan.after_comma and scan.last_role_word in PROPER_NAME_UNITS:
+        # "Panti Asuhan Ade Irma Suryani Hendrati": a hero's name the institution carries is part of the unit.
+        honoured = eponym_length([t.text for t in tokens[scan.next_index:scan.next_index + 6]])
+        if honoured:
+            offset = scan.next_index + honoured
+            rest = _scan_role(text, tokens[offset:], head, spans, tokens[offset - 1].end)
+            scan = _Scan(rest.role_end, scan.excluded + rest.excluded, offset + rest.next_index, rest.after_comma,
+                         "", rest.name_possible, scan.nickname)
+            role_end = scan.role_end
     if scan.name_possible and scan.next_index < len(tokens):
         name, stop = _read_name(text, tokens, scan.next_index, spans)
         first = tokens[scan.next_index]
@@ -444,17 +650,28 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             # (its region, a comma) leads to the person.
             # Degrees read with the run show it was the person after all.
             resume = next((i for i in range(stop, len(tokens)) if tokens[i].start >= name.end), len(tokens))
-            rest = _scan_role(tokens[resume:], head, spans, name.end)
+            rest = _scan_role(text, tokens[resume:], head, spans, name.end)
             later = None
             if resume == stop and rest.name_possible and (rest.after_comma or rest.role_end > name.end):
                 later = _read_name(text, tokens, resume + rest.next_index, spans)[0]
             if later is not None:
                 role_end, name = rest.role_end, later
             elif institution and len(name.name.split()) >= 2:
-                role_end = first.end
-                name = _read_name(text, tokens, scan.next_index + 1, spans)[0]
+                # The institution's own name takes one word, two after an Arabic article or construct ("Nurul Iman").
+                length = 2 if first.text.lower() in ARABIC_NAME_OPENERS and len(name.name.split()) >= 3 else 1
+                if head.lower().endswith("camat"):
+                    length = max(length, _district_length(name.name))
+                role_end = tokens[scan.next_index + length - 1].end
+                name = _read_name(text, tokens, scan.next_index + length, spans)[0]
             elif institution:
                 role_end, name = name.end, None
+        if (name is not None and scan.after_comma and _OWN_APPOSITION.match(text, name.end)
+                and _SPELLED_APPOSITION.search(text, max(0, match.start() - 40), match.start())):
+            # "A sebagai Ketua Harian, B sebagai Sekretaris": B has a position of their own; this one is A's.
+            name = None
+        if name is not None and scan.nickname and len(name.name.split()) < 2:
+            # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.
+            name = None
         if name is not None:
             consumed = name.end
     role = _role_text(text, head_start, role_end, scan.excluded)
@@ -466,14 +683,23 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         inside = [code for start, _, code in org_regions if head_start <= start < role_end and code]
         region_code = inside[-1] if inside and kind not in NATIONAL_KINDS else _fallback_region(kind, role, regions)
     mention = _Mention(start=match.start(), end=role_end, role=role, role_kind=kind,
-                       acting=bool(match.group("acting")), region_code=region_code, capitalised=capitalised)
+                       acting=bool(match.group("acting")), region_code=region_code, capitalised=capitalised,
+                       nickname=scan.nickname and name is not None)
     if name is None:
         left = _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())
         # "Hj. Rosnida Chaniago sebagai ketua": a spelled-out connector admits a lower-case position.
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
-            if name is not None:
-                mention.start = name.start
+        elif left is not None or capitalised:
+            name = _speaker_before(text, left.start() if left is not None else match.start(), spans,
+                                   role_end > match.end())
+        elif _TENURE_AFTER.match(text, match.end()):
+            # "Dasren ketua sebelumnya", "Rahmi pengurus lama": a tenure word marks a position after its holder.
+            name = _read_name_backwards(text, match.start(), spans)
+            if name is not None and text[name.end:match.start()].strip():
+                name = None
+        if name is not None:
+            mention.start = name.start
     if name is not None:
         mention.name, mention.name_text, mention.aliases = name.name, name.name_text, name.aliases
         mention.end = max(mention.end, name.end)
@@ -503,14 +729,44 @@ def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Menti
         position = max(position, match.end())
         if mention is not None:
             found.append(mention)
-    found.extend(_led_by(article, spans, regions, [(m.start, m.organization.name) for m in orgs]))
+    bodies = [(m.start, m.organization.name) for m in orgs]
+    found.extend(_led_by(article, spans, regions, bodies))
+    found.extend(_listed_members(article, spans, regions, bodies))
+    found.extend(_chosen_to_lead(article, spans, regions, bodies))
+    found.extend(_handed_over(article, spans, regions, bodies))
     found.sort(key=lambda m: m.start)
     return found
 
 
+def _group_body(text: str, start: int, end: int, orgs: list[tuple[int, str]]) -> str | None:
+    """The body a team or board in text[start:end] belongs to: a Kemensos team is the ministry's own."""
+    if _MINISTRY_CUE.search(text, start, end):
+        return "Tim Kemensos"
+    return next((org for at, org in reversed(orgs) if start <= at < end), None)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, within its paragraph."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    stop = max((m.end() for m in _SENTENCE_BREAK.finditer(text, paragraph_start, position)), default=paragraph_start)
+    return stop
+
+
+def _role_mention(name: _Name, role: str, regions: list[RegionMention]) -> _Mention:
+    """A mention whose position is implied by the sentence rather than written before or after the name."""
+    kind = classify_role(role)
+    return _Mention(start=name.start, end=name.end, role=role, role_kind=kind, acting=False,
+                    region_code=_fallback_region(kind, role, regions), capitalised=True,
+                    name=name.name, name_text=name.name_text, aliases=name.aliases)
+
+
 def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMention],
             orgs: list[tuple[int, str]]) -> list[_Mention]:
-    """ "Pengurus ... diketuai Hj. Nurhasanah": the chair of the body named just before in the paragraph."""
+    """ "Pengurus ... diketuai Hj. Nurhasanah": the chair of the body named just before in the paragraph.
+
+    A team ("tim", "rombongan") is led for the body it comes from, named in its own sentence, not for the
+    body it visits.
+    """
     text = article.text
     found: list[_Mention] = []
     for match in _LED_BY.finditer(text):
@@ -520,12 +776,88 @@ def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMentio
         if name is None:
             continue
         paragraph_start = text.rfind("\n", 0, match.start()) + 1
-        body = next((org for start, org in reversed(orgs) if paragraph_start <= start < match.start()), None)
-        role = f"Ketua {body}" if body else "Ketua"
-        kind = classify_role(role)
-        found.append(_Mention(start=name.start, end=name.end, role=role, role_kind=kind, acting=False,
-                              region_code=_fallback_region(kind, role, regions), capitalised=True,
-                              name=name.name, name_text=name.name_text, aliases=name.aliases))
+        team = _TEAM.search(text, _sentence_start(text, match.start()), match.start())
+        body: str | None
+        if team is not None:
+            # "Rombongan ... dipimpin A dari LKKS Kalbar": the team's own body, before the leader or right after.
+            origin = _FROM_BODY.match(text, name.end)
+            body = _group_body(text, team.start(), match.start(), orgs) or (
+                next((org for at, org in orgs if at == origin.end()), None) if origin else None) or "Tim"
+        else:
+            body = next((org for start, org in reversed(orgs) if paragraph_start <= start < match.start()), None)
+        found.append(_role_mention(name, f"Ketua {body}" if body else "Ketua", regions))
+    return found
+
+
+def _read_name_list(text: str, start: int, spans: RegionSpans) -> list[_Name]:
+    """Names listed from `start`: "A, B dan C", each with two name words or a title; a position ends the list."""
+    paragraph_end = text.find("\n", start, start + _WINDOW)
+    tokens = _tokens(text, start, paragraph_end if paragraph_end >= 0 else start + _WINDOW)
+    names: list[_Name] = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index].kind != "word" or is_head_word(tokens[index].text):
+            break
+        name, stop = _read_name(text, tokens, index, spans)
+        if name is None or (len(name.name.split()) < 2 and name.name_text[:1] == name.name[:1]):
+            break
+        names.append(name)
+        # A photo caption marks where each person stands: "A (kiri) dan B".
+        note = _PLACE_IN_PHOTO.match(text, name.end)
+        after = note.end() if note else name.end
+        if _LIST_STOP.match(text, after):
+            break
+        index = next((k for k in range(stop, len(tokens)) if tokens[k].start >= after), len(tokens))
+        while index < len(tokens) and (tokens[index].kind == "comma" or tokens[index].text.lower() in _RUN_CONNECTORS):
+            index += 1
+    return names
+
+
+def _listed_members(article: ArticleText, spans: RegionSpans, regions: list[RegionMention],
+                    orgs: list[tuple[int, str]]) -> list[_Mention]:
+    """ "Pengurus LKKS Jateng yang datang terdiri dari A dan B": each listed person is a member of that body."""
+    text = article.text
+    found: list[_Mention] = []
+    for match in _CONSISTS_OF.finditer(text):
+        group = match.group("group").lower()
+        body = _group_body(text, match.start(), match.end(), orgs)
+        role = f"{'Anggota' if group != 'pengurus' else 'Pengurus'} {body}" if body else group.capitalize()
+        found.extend(_role_mention(name, role, regions) for name in _read_name_list(text, match.end(), spans))
+    return found
+
+
+def _chosen_to_lead(article: ArticleText, spans: RegionSpans, regions: list[RegionMention],
+                    orgs: list[tuple[int, str]]) -> list[_Mention]:
+    """ "amanah kepada Ardi memimpin lembaga ini", "Budi terpilih memimpin FLKS": the chair of that body."""
+    text = article.text
+    found: list[_Mention] = []
+    for match in _TO_LEAD.finditer(text):
+        name = _read_name_backwards(text, match.start(), spans)
+        if name is None or text[name.end:match.start()].strip():
+            continue
+        handed_to = _GIVEN_TO.search(text, max(0, name.start - 12), name.start) is not None
+        body = next((org for at, org in orgs if match.end("verb") <= at <= match.end("verb") + 2), None)
+        if body is None and not (handed_to and match.group("object").lower() in _BODY_NOUNS):
+            continue
+        found.append(_role_mention(name, f"Ketua {body}" if body else "Ketua", regions))
+    return found
+
+
+def _handed_over(article: ArticleText, spans: RegionSpans, regions: list[RegionMention],
+                 orgs: list[tuple[int, str]]) -> list[_Mention]:
+    """ "Jabatan ketua LKKS diserahkan dari A kepada B": both the outgoing and the incoming holder held it."""
+    text = article.text
+    found: list[_Mention] = []
+    for match in _HANDOVER.finditer(text):
+        role = match.group("role")
+        body = next((org for at, org in orgs if match.end("role") <= at < match.start("giver")), None)
+        role = role[:1].upper() + role[1:] + (f" {body}" if body else "")
+        for key in ("giver", "taker"):
+            paragraph_end = text.find("\n", match.end(key), match.end(key) + _WINDOW)
+            tokens = _tokens(text, match.end(key), paragraph_end if paragraph_end >= 0 else match.end(key) + _WINDOW)
+            name = _read_name(text, tokens, 0, spans)[0] if tokens else None
+            if name is not None:
+                found.append(_role_mention(name, role, regions))
     return found
 
 
@@ -544,13 +876,66 @@ def _same_person(person: _Person, name: str, kind: RoleKind | None = None) -> bo
     return kind is None or "other" in (kind, person.mention.role_kind) or kind == person.mention.role_kind
 
 
+def _near_spelling(short: str, long: str) -> bool:
+    """One word written as a shortening or with one letter wrong: "Mirza" for "Mirzani", "Sumatri" for "Sumantri"."""
+    if short == long or (len(short) >= 4 and (long.startswith(short) or short.startswith(long))):
+        return True
+    if len(short) < 5 or abs(len(short) - len(long)) > 1:
+        return False
+    if len(short) == len(long):
+        return sum(a != b for a, b in zip(short, long, strict=True)) <= 1
+    shorter, longer = (short, long) if len(short) < len(long) else (long, short)
+    cut = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[cut:] == longer[cut + 1:]
+
+
+def _initials_of(word: str, known: list[str]) -> bool:
+    """ "IGA" for consecutive words "I Gusti Ayu" of the known name."""
+    if len(word) < 2 or not word.isupper():
+        return False
+    initials = "".join(w[0] for w in known).upper()
+    return word in initials
+
+
+def _loosely_same_name(person: _Person, name: str) -> bool:
+    """Every word of a later short mention is a word, shortening, misspelling or initials of the known name."""
+    known = (person.mention.name or "").split()
+    known_lower = [w.lower() for w in known]
+    spelled = 0
+    for word in name.split():
+        if any(_near_spelling(word.lower(), k) for k in known_lower):
+            spelled += 1
+        elif not _initials_of(word, known):
+            return False
+    return spelled > 0
+
+
+def _same_office(person: _Person, mention: _Mention) -> bool:
+    """Both hold the same one-holder office of the same region ("Gubernur Lampung")."""
+    held = person.mention
+    return (mention.role_kind in SINGLE_HOLDER_KINDS and held.role_kind == mention.role_kind
+            and (mention.region_code is None or held.region_code is None or held.region_code == mention.region_code))
+
+
 def _merge(mentions: list[_Mention]) -> list[_Person]:
-    """Group named mentions into people; the longest spelling of a name wins, the first role stays."""
+    """Group named mentions into people; the longest spelling of a name wins, the first role stays.
+
+    A later mention of a one-holder office by a nickname or a shortened or misspelt name ("Gubernur Mirza" after
+    "Gubernur Lampung Rahmat Mirzani Djausal") is the holder named before; its spelling becomes an alias.
+    """
     people: list[_Person] = []
     for mention in mentions:
         if mention.name is None:
             continue
         person = next((p for p in people if _same_person(p, mention.name, mention.role_kind)), None)
+        if person is None:
+            holder = next((p for p in people if _same_office(p, mention)
+                           and (mention.nickname or _loosely_same_name(p, mention.name))), None)
+            if holder is not None:
+                holder.spans.append((mention.start, mention.end))
+                if mention.name not in holder.aliases:
+                    holder.aliases.append(mention.name)
+                continue
         if person is None:
             people.append(_Person(mention=mention, tokens=frozenset(mention.name.lower().split()),
                                   aliases=list(mention.aliases), spans=[(mention.start, mention.end)]))
@@ -654,6 +1039,15 @@ def _count_mentions(text: str, people: list[_Person], mentions: list[_Mention]) 
     return [max(1, c) for c in counts]
 
 
+def _promote_daily_chair(people: list[_Person]) -> None:
+    """A "ketua harian" leads the board when the article names no chair above them; beside one, an officer."""
+    if any(p.mention.role_kind == "org_chair" for p in people):
+        return
+    for person in people:
+        if _DAILY_CHAIR.match(person.mention.role):
+            person.mention.role_kind = "org_chair"
+
+
 def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[Official]:
     """People named with a position in the kept paragraphs, one per person, in order of first mention."""
     if not article.text:
@@ -662,6 +1056,7 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
     people = _merge(mentions)
     _attach_nicknames(article.text, people, mentions)
     people = _fold_nicknamed(people)
+    _promote_daily_chair(people)
     counts = _count_mentions(article.text, people, mentions)
     officials: list[Official] = []
     for person, count in zip(people, counts, strict=True):

@@ -45,17 +45,33 @@ class OrgMention:
 
 # Names of organisations by kind. Abbreviations (written in capitals here) count only as written or in
 # full capitals ("LKS", never "lks"); full names count in any case.
+def _coordination_body_names() -> tuple[str, ...]:
+    """Spelled-out names of the coordinating body in the spellings the press uses.
+
+    "Lembaga/Badan Koordinasi (dan) (Kegiatan) Kesejahteraan Sosial", with the common misspellings of
+    "koordinasi" and "kesejahteraan": the older BKKKS/BK3S name adds "Kegiatan", sometimes joined by "dan".
+    """
+    return tuple(
+        f"{body} {coordination} {middle}{welfare} sosial"
+        for body in ("lembaga", "badan")
+        for coordination in ("koordinasi", "kordinasi", "koodinasi")
+        for middle in ("", "kegiatan ", "dan kegiatan ")
+        for welfare in ("kesejahteraan", "kesejahtraan")
+    )
+
+
+# Forums of LKS/LKSA exist at national, regional and district level (Fornas, Forwil, Forda).
+_FORUM_LEVELS = ("forum", "forum nasional", "forum wilayah", "forum daerah", "forum komunikasi", "fornas", "forwil",
+                 "forda")
 _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
-    "FORUM_LKS": ("FLKS", "FKLKS", "FLKSA", "Forda", "Forwil", "forum lks", "forum lksa", "forum komunikasi lks",
-                  "forum lembaga kesejahteraan sosial", "forum lembaga kesejahteraan sosial anak", "forum panti",
-                  "forum panti asuhan", "forda lks", "forda lksa", "forwil lks", "forwil lksa"),
-    "LKKS": ("LKKS", "BKKKS", "LKKKS", "LK3", "LK3S", "K3S", "lembaga koordinasi kesejahteraan sosial",
-             "lembaga kordinasi kesejahteraan sosial", "lembaga koordinasi kesejahtraan sosial",
-             "lembaga kordinasi kesejahtraan sosial", "lembaga koodinasi kesejahteraan sosial",
-             "badan koordinasi kegiatan kesejahteraan sosial"),
-    "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti asuhan anak",
-             "panti sosial asuhan anak"),
-    "LKS": ("LKS", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial"),
+    "FORUM_LKS": ("FLKS", "FKLKS", "FLKSA", "Forda", "Forwil", "Fornas", "forum panti", "forum panti asuhan",
+                  *(f"{level} {body}" for level in _FORUM_LEVELS
+                    for body in ("lks", "lksa", "lembaga kesejahteraan sosial", "lembaga kesejahteraan sosial anak"))),
+    "LKKS": ("LKKS", "BKKKS", "BK3S", "LKKKS", "LK3", "LK3S", "LK2S", "K3S", *_coordination_body_names()),
+    "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti-panti asuhan",
+             "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
+    "LKS": ("LKS", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial", "panti sosial",
+            "panti-panti sosial"),
     "DINSOS": ("Dinsos", "dinas sosial"),
     "KEMENSOS": ("Kemensos", "Kemsos", "kementerian sosial", "kementrian sosial"),
 }

@@ -59,12 +59,13 @@ sekdakot sekdakota sekprov sekkab sekkot asisten stafsus kepala kadis kadissos k
 kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
 wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
 pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
-presiden senator
+presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
     "direktur jenderal", "direktur utama", "inspektur jenderal", "wakil menteri", "wakil ketua", "wakil ketua umum",
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
+    "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
@@ -109,13 +110,19 @@ dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat m
 kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
 sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
 asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil
+golkar gerindra nasdem demokrat hanura perindo pdip pdi perjuangan demokrasi sejahtera amanat kebangkitan
+ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos suku kaur kasat divisi kegiatan potensi humas humaspro
+prokopim protokol ops opsnal reskrim intelkam binmas sabhara lantas fornas forkopimda forkompimda forkopimcam
+loka lrslu brslu lrs brs bbrs sosialisasi partisipasi pemilih teknis kpu kpud bawaslu panwaslu
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
 AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdik", "dinkes", "diskominfo", "dispenduk",
-                "dukcapil", "bappe", "satpol", "dpmd", "dp3a", "dppkb", "sekret")
+                "dukcapil", "bappe", "satpol", "dpmd", "dp3a", "dppkb", "sekret", "sudin", "kasudin", "kadinsos")
 
 ROMAN = words_of("i ii iii iv v vi vii viii ix x xi xii")
+# Unit words that are also people's names or parts of them ("Timur", "Anak Agung"): no proof of a unit on their own.
+NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya laut besar anak karang taruna praja")
 
 # Heads whose next words are a place or institution name, not the person's ("Camat Kuta Alam", "Yayasan Al-Ikhlas").
 PROPER_NAME_UNITS = words_of("""
@@ -124,23 +131,50 @@ universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ika
 camat lurah kades keuchik geuchik
 """)
 
+# Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").
+ARABIC_NAME_OPENERS = words_of("""
+al ar as an at ad nurul darul daarul darus darun baitul miftahul raudhatul raudlatul hidayatul babul bustanul riyadhul
+sirajul ulumul khairul hayatul ummul dzikrul ihya manbaul mambaul
+""")
+
+# National heroes and figures whose names panti, yayasan and schools carry ("Panti Asuhan Ade Irma Suryani"): after
+# such a unit word, these words name the institution, and the person's name comes after them.
+INSTITUTION_EPONYMS = tuple(tuple(phrase.split()) for phrase in """
+ade irma suryani nasution|ade irma suryani|ade irma|ra kartini|dewi sartika|cut nyak dhien|cut nyak dien|cut meutia
+teuku umar|tuanku imam bonjol|imam bonjol|pangeran diponegoro|jenderal sudirman|sultan hasanuddin|ki hajar dewantara
+ki hadjar dewantara|ibu fatmawati|sultan agung|gajah mada|hang tuah|martha christina tiahahu|nyi ageng serang
+raden intan|sultan syarif kasim|tuanku tambusai|pangeran antasari|sam ratulangi|frans kaisiepo|bung karno|bung hatta
+kh ahmad dahlan|nyai ahmad dahlan|kh hasyim asyari|wahidin sudirohusodo|bunda teresa|ibu teresa|santo yosef
+santa maria|yos sudarso|slamet riyadi|gatot subroto
+""".replace("\n", "|").split("|") if phrase.strip())
+
+
+def eponym_length(words: list[str]) -> int:
+    """How many of the leading words spell an honoured figure's name (the longest), 0 when none do."""
+    lowered = tuple(w.rstrip(".,").lower() for w in words)
+    return max((len(e) for e in INSTITUTION_EPONYMS if lowered[:len(e)] == e), default=0)
+
+
 # Abbreviated heads count only when capitalised: lower-case "karo" or "kasi" is an ordinary word.
 ABBREVIATED_HEADS = words_of("""
 karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag sekda
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
-kapolsek dandim danrem danramil
+kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
 """)
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
 HONORIFICS = words_of("""
-H Hj Hajjah Haji Dr dr drg Drs Dra Ir Prof KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
+H Hj Hajjah Haji Dr DR dr drg Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
-Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi
+Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM
+Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
+# Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
+LOWER_DOTTED_TITLES = words_of("dr drs dra drg ir prof hj kh")
 
 # Undotted academic degrees written after a name ("SE, MM"); dotted ones ("S.Sos", "M.Si") are found by shape.
 DEGREES = words_of("""
@@ -148,8 +182,12 @@ SE SH MH MM MSi MAP MAg SAg ST MT SP MP Lc MA MBA PhD SKM MKM SPd MPd SIP SSos S
 SHI MHI SIKom MIKom SAP SPsi MPsi Psi SFarm Apt SKed SpA SpOG MSc SThI MEng MSE MAk MPH CPA SSi MSM SSn
 SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep
 """)
+# Undotted degrees of three letters or more are recognised in any case ("Msi", "Mpd"); shorter ones ("SE", "MM")
+# only in capitals, since "se" or "ma" are words.
+DEGREES_ANY_CASE = frozenset(d.lower() for d in DEGREES if len(d) >= 3)
 _DEGREE_TOKEN = r"(?:(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{1,5}\.?(?:\([A-Z]\))?|" + "|".join(
-    sorted((re.escape(d) for d in DEGREES), key=len, reverse=True)) + r")"
+    sorted((re.escape(d) for d in DEGREES if len(d) < 3), key=len, reverse=True)) + "|(?i:" + "|".join(
+    sorted((re.escape(d) for d in DEGREES_ANY_CASE), key=len, reverse=True)) + r"))"
 # Degrees after a name: ", S.Sos, M.Si" or " SE MM"; the dotted shape needs an inner dot or a known degree.
 DEGREE_TAIL_RE = re.compile(rf"(?:[ \t]*,?[ \t]*{_DEGREE_TOKEN}(?![\w]))+")
 DEGREE_SHAPE_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.)+[A-Za-z]{1,5}\.?$")
@@ -170,6 +208,7 @@ berharap meminta mengajak menegaskan mengungkapkan menuturkan menyatakan hadiri 
 resmikan serahkan berikan dorong apresiasi harap imbau tegaskan pimpin terima gelar sambut beri siap dukung
 ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat usul akui nilai
 selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah
+kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
 """)
 
@@ -199,23 +238,26 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal)\b|^(?:dirjen|direktur\s+jenderal"
      r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
      r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"
-     r"|^kepala\s+(?:sentra|balai\s+besar)\b", "ministry_official"),
+     r"|^kepala\s+(?:sentra|balai\s+besar|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
     (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara)\b"
      r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
      r"|lembaga\s+ko(?:or)?dinasi|panti)\b)", "org_officer"),
-    (rf"^(?=.*{_SOCIAL})(?:kepala\s+dinas|kepala\s+dinsos|kadis|kadin)|^(?:kadinsos|kadissos)\b",
-     "head_of_social_office"),
+    # Jakarta's cities have a "Suku Dinas" (Sudin) in place of a dinas; its head heads the social office.
+    (rf"^(?=.*{_SOCIAL})(?:kepala\s+dinas|kepala\s+dinsos|kadis|kadin|kepala\s+suku\s+dinas|kepala\s+sudin|suku\s+dinas"
+     rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
      rf"|kasubb?ag|kasubid|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
      "social_office_staff"),
-    (r"^ketua\s+(?:rt|rw)\b", "other"),
+    # Chairs of a neighbourhood unit or of an event's committee lead no organisation.
+    (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),
     (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"
      r"|seksi|bagian|upt|uptd|rsud|puskesmas|kecamatan|desa|kelurahan|sekolah|dprd|camat)\b", "other"),
-    (r"^(?:ketua(?:nya)?|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa))\b"
+    # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
+    (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa))\b"
      r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
-    (r"^(?:wakil\s+ketua|sekretaris|bendahara|anggota|pengurus|pembina|penasehat|penasihat|koordinator|pengasuh"
-     r"|pendiri)\b", "org_officer"),
+    (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"
+     r"|penasihat|koordinator|pengasuh|pendiri)\b", "org_officer"),
 )
 ROLE_RULES = tuple((re.compile(pattern), kind) for pattern, kind in _ROLE_RULES)
 
@@ -224,6 +266,9 @@ PROVINCIAL_KINDS = frozenset({"governor", "vice_governor"})
 # Role kinds tied to a regency or city.
 REGENCY_KINDS = frozenset({"regent", "vice_regent"})
 CITY_KINDS = frozenset({"mayor", "vice_mayor"})
+# Offices held by one person at a time in a region: a later mention by a short name is the same holder.
+SINGLE_HOLDER_KINDS = frozenset({"governor", "vice_governor", "regent", "vice_regent", "mayor", "vice_mayor",
+                                 "regional_secretary", "minister", "head_of_social_office"})
 # National roles get no region by default.
 NATIONAL_KINDS = frozenset({"minister", "ministry_official"})
 
@@ -237,6 +282,8 @@ def classify_role(role: str) -> RoleKind:
     return "other"
 
 
+# Unit numbers: "Dandim 0111", "Danramil 1408-05", "Koramil 05/Kota".
+_UNIT_CODE = re.compile(r"^\d[\d./-]*$")
 # Abstract nouns that name bureau units ("Kelembagaan", "Penanganan", "Rehabilitasi"), by their derivation.
 _UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4,}(?:asi|isme))$")
 
@@ -244,7 +291,7 @@ _UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4
 def is_role_word(token: str) -> bool:
     """True for a word that belongs to a position or unit name ("Dinsos-P2KB", "Setdaprov", "IV", "LKKS")."""
     core = token.rstrip(".").lower()
-    if core in ROLE_WORDS or core in ROMAN or core.isdigit() or _UNIT_NOUN.match(core):
+    if core in ROLE_WORDS or core in ROMAN or _UNIT_CODE.match(core) or _UNIT_NOUN.match(core):
         return True
     first = core.split("-", 1)[0]
     if first in ROLE_WORDS:
@@ -260,12 +307,15 @@ def is_abbreviation(token: str) -> bool:
 
 
 def is_honorific(token: str) -> bool:
-    """True for a prefixed title such as H., Hj, Dr., Drs., Prof., KH., Ny., Bapak, AKBP."""
+    """True for a prefixed title such as H., Hj, Dr., Drs., Prof., KH., Ny., Bapak, AKBP (or "drs.", "prof.")."""
     core = token.rstrip(".")
     if core in HONORIFICS:
         return True
+    # Careless typing lower-cases academic titles but keeps their dot: "drs. Mardiah", "prof. Rahim".
+    if token.endswith(".") and core in LOWER_DOTTED_TITLES:
+        return True
     # "K.H." and "Dr.H." arrive as one dotted token.
-    if core in {"K.H", "K.H.", "Dr.H", "Dr.Hj", "Drs.H", "Ir.H"}:
+    if core in {"K.H", "K.H.", "Dr.H", "Dr.Hj", "Drs.H", "Ir.H", "H.M"}:
         return True
     parts = [p for p in core.split(".") if p]
     return len(parts) > 1 and all(p in HONORIFICS for p in parts)
@@ -274,10 +324,15 @@ def is_honorific(token: str) -> bool:
 def is_degree(token: str) -> bool:
     """True for an academic degree token ("S.Sos", "M.Si", "A.KS", "MM", "SE")."""
     core = token.rstrip(".")
-    return core in DEGREES or core.replace(".", "") in DEGREES or bool(DEGREE_SHAPE_RE.match(token))
+    return (core in DEGREES or core.replace(".", "") in DEGREES or core.lower() in DEGREES_ANY_CASE
+            or bool(DEGREE_SHAPE_RE.match(token)))
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that title case keeps in lower case.
+_TITLE_CASE_LOWER = words_of("""
+dari dengan untuk pada dalam oleh bagi serta atau tentang terhadap sebagai antara hingga sampai kepada yang
+""")
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 
 
@@ -290,6 +345,10 @@ def looks_like_headline(text: str) -> bool:
         return False
     words = [w for w in _WORD.findall(stripped) if len(w) > 3]
     if not 3 <= len(words) <= 25:
+        return False
+    # Title case leaves only prepositions and conjunctions in lower case; two other lower-case words ("menyampaikan",
+    # "berperan") show a sentence about capitalised people and bodies, cut short before its full stop.
+    if sum(1 for w in words if w[0].islower() and w not in _TITLE_CASE_LOWER) >= 2:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.8

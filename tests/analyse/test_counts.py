@@ -74,6 +74,11 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("Sebanyak 1.126 LKS terdata", 1126, "LKS"),
         ("sekitar 80 orang pengurus", 80, "orang"),
         ("diikuti 150 peserta", 150, "peserta"),
+        ("ada tujuh perguruan tinggi di kota itu", 7, "perguruan tinggi"),
+        ("dua kandidat lainnya", 2, "kandidat"),
+        ("1.250 jumlah panti asuhan di provinsi ini", 1250, "panti asuhan"),
+        ("tercatat 12 LK3 di kabupaten", 12, "LK3"),
+        ("Bupati Serahkan 50 Paket Sembako untuk Panti", 50, "Paket"),
     ],
 )
 def test_counts(text: str, value: float, unit: str) -> None:
@@ -130,6 +135,9 @@ def test_counts(text: str, value: float, unit: str) -> None:
         "jarak 20 km",
         "berat 5 ton",
         "ke-3 kalinya",
+        "menjelang 1 Muharram 1447 Hijriah",
+        "pembukaan Rapimnas 2 Forum Nasional LKSA di gedung itu",
+        "dalam Jambore 3 Pramuka Peduli tahun ini",
     ],
 )
 def test_not_counts(text: str) -> None:
@@ -173,3 +181,8 @@ def test_seed_002_and_004() -> None:
     assert {(c.value, c.unit) for c in find_counts(seed_article("002"))} == {
         (47, "organisasi sosial"), (4, "kecamatan"), (30, "orang")}
     assert [(c.value, c.unit) for c in find_counts(seed_article("004"))] == [(30, "peserta")]
+
+
+def test_a_part_counts_the_wholes_noun() -> None:
+    assert pairs("Ia meraih 14 dari 22 suara peserta.") == [(14, "suara"), (22, "suara")]
+    assert pairs("baru 63 dari 210 LKS yang terakreditasi") == [(63, "LKS"), (210, "LKS")]

@@ -49,6 +49,8 @@ def values(text: str, published: dt.date | None = None) -> list[tuple[str, dt.da
     ("text", "found", "value"),
     [
         ("Selasa (25/11/2025)", "Selasa (25/11/2025)", D(2025, 11, 25)),
+        ("di kantor itu Kamis siang (21/11/2024) lalu", "Kamis siang (21/11/2024)", D(2024, 11, 21)),
+        ("Jumat malam, 22 November 2024", "Jumat malam, 22 November 2024", D(2024, 11, 22)),
         ("Jum'at (21/6/2019)", "Jum'at (21/6/2019)", D(2019, 6, 21)),
         ("Jum’at (21/6/2019)", "Jum’at (21/6/2019)", D(2019, 6, 21)),
         ("kata Muslim, Banjarmasin, Rabu (8/10/2025).", "Rabu (8/10/2025)", D(2025, 10, 8)),

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.analyse import analyse
 from pipeline.analyse.context import ArticleText
-from pipeline.analyse.events import find_events
+from pipeline.analyse.events import find_events, slug_title
 from pipeline.models import Analysis, DateMention, Document, Event, Paragraph, ParagraphStatus
 from tests.paths import seed_path
 
@@ -246,3 +246,206 @@ def test_seed_events(seed: str, kind: str, date: dt.date | None, tense: str, per
     found = {(o.kind, o.region_code) for o in event.organizations}
     assert set(organizations) <= found
     assert all(o.kind != "KEMENSOS" for o in event.organizations)
+
+
+# --- real-news writing habits (invented sentences, names and places) ------------------------------------------
+
+
+def events_of(doc: Document) -> list[tuple[str, dt.date | None, str]]:
+    """(type, date, tense) of each event of a document that must be relevant."""
+    analysis = analyse(doc)
+    assert analysis.relevant
+    return [(e.type, e.date, e.tense) for e in analysis.events]
+
+
+def test_short_lead_paragraphs_carry_the_beneficiaries_into_relevance() -> None:
+    # The 5W lead is spread over three short paragraphs; the LKS-type bodies stand only in the third.
+    doc = document(
+        None,
+        "MANOKWARI - Dinas Sosial Provinsi Papua Barat menyalurkan bantuan permakanan Tahun Anggaran 2024.",
+        "Penyerahan berlangsung di halaman kantor dinas tersebut, Kamis (12/9/2024).",
+        "Bantuan ditujukan bagi anak-anak yang tinggal di panti-panti asuhan serta lembaga kesejahteraan sosial di "
+        "daerah itu.",
+        "Kepala dinas, Yohanis Rumbewas, berharap bantuan itu meringankan beban pengasuh.",
+        published=dt.date(2024, 9, 12))
+    assert events_of(doc) == [("aid_distribution", dt.date(2024, 9, 12), "past")]
+
+
+def test_one_late_passing_orphanage_does_not_make_a_bansos_story_relevant() -> None:
+    doc = document(
+        "Dinsos Salurkan Beras ke 300 Keluarga",
+        "TEGAL - Dinas Sosial Kota Tegal menyalurkan bantuan beras kepada 300 keluarga penerima manfaat, Rabu "
+        "(11/9/2024).",
+        "Penyaluran dilakukan di tiga kelurahan dan berjalan tertib.",
+        "Kepala Dinsos Tegal, Ratna Sari, mengatakan data penerima sudah diperbarui.",
+        "Menurutnya, penyaluran tahap berikutnya dijadwalkan bulan depan.",
+        "Sebelumnya dinas juga pernah menyalurkan bantuan ke sebuah panti asuhan.")
+    assert analyse(doc).relevant is False
+
+
+def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
+    doc = document(
+        "BK3S Provinsi Bali Peringati Hari Jadi",
+        "DENPASAR - Badan Koordinasi dan Kegiatan Kesejahteraan Sosial (BK3S) Provinsi Bali memperingati hari jadinya "
+        "yang ke-40 di Denpasar, Sabtu (14/9/2024).",
+        "Ketua BK3S Bali, Made Sukerta, mengajak 25 orsos anggota terus aktif.",
+        published=dt.date(2024, 9, 16))
+    analysis = analyse(doc)
+    assert analysis.relevant
+    assert [(e.type, e.date, e.tense) for e in analysis.events] == [("other", dt.date(2024, 9, 14), "past")]
+    assert analysis.events[0].organizations[0].kind == "LKKS"
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Dinas Sosial Kota Madiun menggelar kegiatan penguatan sumber daya manusia (SDM) bagi pengurus Lembaga "
+     "Kesejahteraan Sosial (LKS), Selasa (10/9/2024).", "training"),
+    # Advocacy is none of the contract's named activities (training lists pembinaan, bimtek, pelatihan,
+    # sosialisasi, workshop, peningkatan kapasitas), so it is an LKS activity of type "other".
+    ("Balai Rehabilitasi Sosial Kemensos melakukan advokasi pembentukan Lembaga Kesejahteraan Sosial (LKS) "
+     "lanjut usia di Kabupaten Sumba Timur, Selasa (10/9/2024).", "other"),
+    ("Dinas Sosial Kabupaten Sigi melakukan pemetaan Lembaga Kesejahteraan Sosial (LKS) lanjut usia di tiga "
+     "kecamatan, Selasa (10/9/2024).", "visit"),
+    ("Bupati Aceh Tamiang beranjangsana ke Panti Asuhan Nurul Huda di Karang Baru, Selasa (10/9/2024).", "visit"),
+    ("Forum LKSA Provinsi Jambi menggelar acara konsolidasi pengurus LKSA se-Jambi di Kota Jambi, Selasa "
+     "(10/9/2024).", "coordination_meeting"),
+    ("Forum Nasional LKSA menggelar Rapimnas di Kabupaten Banyuwangi, Selasa (10/9/2024), dihadiri pengurus "
+     "LKSA dari berbagai provinsi.", "coordination_meeting"),
+    ("Dinas Sosial Provinsi Maluku menggelar kegiatan Koordinasi, Sinkronisasi dan Pembinaan Pengelola Panti "
+     "Sosial Anak di Ambon, Selasa (10/9/2024).", "coordination_meeting"),
+])
+def test_activities_named_in_other_words(lead: str, kind: str) -> None:
+    doc = document(None, lead, "Kegiatan itu diikuti para pengurus LKS dan pengelola panti asuhan.",
+                   published=dt.date(2024, 9, 10))
+    assert events_of(doc)[0] == (kind, dt.date(2024, 9, 10), "past")
+
+
+def test_a_further_activity_of_the_same_occasion_is_a_second_event() -> None:
+    doc = document(
+        None,
+        "SALATIGA - LKKS Kota Salatiga menggelar Musyawarah Daerah (Musda) di Gedung Pertemuan Daerah, Sabtu "
+        "(7/9/2024).",
+        "Musda memilih ketua baru untuk masa bakti 2024-2029.",
+        "Dalam kesempatan tersebut juga diserahkan bantuan dari sebuah bank daerah untuk 15 LKS se-Salatiga.",
+        published=dt.date(2024, 9, 9))
+    assert events_of(doc) == [("deliberation", dt.date(2024, 9, 7), "past"),
+                              ("aid_distribution", dt.date(2024, 9, 7), "past")]
+
+
+def test_things_explained_on_the_occasion_are_not_further_activities() -> None:
+    doc = document(
+        None,
+        "KUPANG - Dinas Sosial Provinsi NTT menggelar sosialisasi pembentukan LKS bagi pengurus yayasan, Senin "
+        "(9/9/2024).",
+        "Selain itu, narasumber juga menjelaskan tahapan pendirian LKS, mulai dari akta notaris, susunan "
+        "pengurus, hingga izin operasional dari dinas.",
+        published=dt.date(2024, 9, 9))
+    assert events_of(doc) == [("training", dt.date(2024, 9, 9), "past")]
+
+
+def test_negated_state_and_programme_mentions_are_not_events() -> None:
+    doc = document(
+        "Pemkab Tidak Lagi Bantu Panti, Forum LKSA Cari Mitra",
+        "BATANG - Sejak 2022 panti asuhan di Kabupaten Batang tidak lagi mendapat bantuan dari APBD.",
+        "Forum LKSA Kabupaten Batang menggelar rapat koordinasi di Aula Kecamatan Subah, Jumat (6/9/2024).",
+        "Peserta rapat merupakan LKSA yang sudah mengikuti akreditasi. Mereka membahas tiga klaster pembinaan "
+        "anak tanpa sosialisasi tambahan.",
+        published=dt.date(2024, 9, 7))
+    assert [kind for kind, _, _ in events_of(doc)] == ["coordination_meeting"]
+
+
+def test_a_mid_article_subheading_does_not_weigh_like_the_lead() -> None:
+    doc = document(
+        None,
+        "WONOSOBO - Bupati Wonosobo mengukuhkan pengurus LKKS Kabupaten Wonosobo periode 2024-2029, Senin "
+        "(2/9/2024).",
+        "Bupati berpesan agar pengurus segera bekerja.",
+        "Tiga Klaster Pembinaan Sosial",
+        "Ketua LKKS menjelaskan fokus pembinaan anak, pembinaan lansia dan pembinaan keluarga rentan.",
+        published=dt.date(2024, 9, 3))
+    assert [kind for kind, _, _ in events_of(doc)] == ["inauguration"]
+
+
+def test_a_future_word_in_an_office_name_or_about_another_activity_keeps_the_report_past() -> None:
+    doc = document(
+        None,
+        "BLITAR - Dinas Sosial, Pengendalian Penduduk dan Keluarga Berencana Kota Blitar melaksanakan pengukuhan "
+        "pengurus LKKS Kota Blitar di Balai Kota, Rabu (4/9/2024).",
+        "Usai pengukuhan, Wali Kota Blitar menyatakan pemkot akan terus mendampingi LKKS yang dikukuhkan hari itu.",
+        published=dt.date(2024, 9, 4))
+    assert events_of(doc) == [("inauguration", dt.date(2024, 9, 4), "past")]
+
+
+def test_an_activity_announced_after_its_name_is_future() -> None:
+    doc = document(
+        None,
+        "BARRU - Musyawarah Daerah LKKS Kabupaten Barru akan digelar di Gedung Kesenian pada Kamis (26/9/2024).",
+        "Ketua LKKS Barru, Andi Tenri, mengatakan panitia sudah menyiapkan tata tertib musda.",
+        published=dt.date(2024, 9, 10))
+    assert events_of(doc) == [("deliberation", dt.date(2024, 9, 26), "future")]
+
+
+def test_without_publication_date_reported_verbs_make_the_tense_past() -> None:
+    doc = document(
+        None,
+        "Singaraja (Antara Bali) - Pemerintah Kabupaten Buleleng membantu kebutuhan pangan anak di empat panti asuhan "
+        "atau Lembaga Kesejahteraan Sosial Anak (LKSA) setempat.",
+        "Bantuan itu diserahkan langsung oleh Bupati Buleleng di Singaraja, Jumat.",
+        published=None)
+    assert events_of(doc) == [("aid_distribution", None, "past")]
+
+
+def test_a_vague_time_borrows_no_date_from_the_byline_or_an_interview() -> None:
+    doc = document(
+        None,
+        "Kamis, 12 September 2024 10:15 WIB",
+        "JAMBI (KabarJambi) - Musyawarah pengurus Forum Wilayah LKSA Provinsi Jambi memilih Rudi Hartono sebagai "
+        "ketua periode 2024-2029, baru-baru ini di aula Dinas Sosial Provinsi Jambi.",
+        "Kepada wartawan, Kamis (12/9/2024), Rudi menyampaikan terima kasih kepada forda yang telah memilihnya.",
+        "Ia meminta pengurus LKSA dan panti asuhan menjaga amanah bantuan pemerintah.",
+        published=dt.date(2024, 9, 12))
+    assert events_of(doc) == [("deliberation", None, "past")]
+
+
+def test_the_url_slug_stands_in_for_a_missing_headline() -> None:
+    doc = Document(
+        paragraphs=[Paragraph(index=0, text="BANTUL - Wakil Bupati Bantul mengukuhkan pengurus LKKS Kabupaten Bantul "
+                                             "periode 2024-2029 di Pendopo Parasamya, Senin (2/9/2024)."),
+                    Paragraph(index=1, text="Ketua LKKS menyebut pembinaan LKS sebagai program utama, termasuk "
+                                            "pembinaan pengurus dan pembinaan relawan.")],
+        url="https://kabarbantul.example/2024/09/02/pengurus-lkks-bantul-dikukuhkan-wabup",
+        published=dt.date(2024, 9, 2))
+    assert events_of(doc)[0] == ("inauguration", dt.date(2024, 9, 2), "past")
+
+
+@pytest.mark.parametrize(("url", "title"), [
+    ("https://x.example/2025/11/26/lkks-kendal-dikukuhkan-bupati-tekankan-pelayanan/", "lkks kendal dikukuhkan bupati "
+                                                                                     "tekankan pelayanan"),
+    ("https://x.example/post/BK3S%20DKI%20Jakarta%20Peringati%20HUT%20Ke51/14711", "BK3S DKI Jakarta Peringati HUT Ke51"),
+    ("https://x.example/read/news/2025-02-17-musda-lkks-riau-pilih-ketua.html", "musda lkks riau pilih ketua"),
+    ("https://x.example/?p=55610", None),
+    ("https://x.example/23838-2", None),
+    (None, None),
+])
+def test_slug_title(url: str | None, title: str | None) -> None:
+    assert slug_title(url) == title
+
+
+@pytest.mark.parametrize("lead", [
+    "RANGKASBITUNG - Tak lama setelah dilantik pada Senin (9/9/2024), pengurus LKKS Kabupaten Lebak langsung "
+    "menyusun program kerja bersama LKS setempat.",
+    "RANGKASBITUNG - Pengurus LKKS Kabupaten Lebak yang dilantik Senin (9/9/2024) tidak hanya berasal dari unsur "
+    "LKS, tetapi juga akademisi.",
+])
+def test_affirming_phrases_with_a_negation_word_keep_the_event(lead: str) -> None:
+    doc = document(None, lead, "Ketua LKKS Lebak, Hendra Wijaya, berjanji merangkul seluruh LKS.",
+                   published=dt.date(2024, 9, 10))
+    assert events_of(doc) == [("inauguration", dt.date(2024, 9, 9), "past")]
+
+
+def test_a_habit_in_the_lead_is_not_the_reported_activity() -> None:
+    doc = document(
+        None,
+        "SLEMAN - LKKS Kabupaten Sleman menggelar rapat kerja di Pendopo Parasamya, Rabu (2/10/2024).",
+        "Selain itu, LKKS juga rutin menyalurkan bantuan kepada panti asuhan setiap bulan.",
+        published=dt.date(2024, 10, 3))
+    assert events_of(doc) == [("coordination_meeting", dt.date(2024, 10, 2), "past")]

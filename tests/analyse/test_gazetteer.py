@@ -292,3 +292,58 @@ def test_dateline_end() -> None:
     assert gazetteer.dateline_end("KENDAL — Pemkab Kendal") == len("KENDAL")
     assert gazetteer.dateline_end("Serang (ANTARA) -\n\nPengurus baru") == len("Serang (ANTARA)")
     assert gazetteer.dateline_end("Pengurus baru LKKS dilantik di gedung baru pada hari itu dan") == 0
+
+
+def test_a_dateline_after_a_caption_is_still_a_dateline() -> None:
+    text = ("RAPAT PENGURUS - Para pengurus berfoto di depan kantor\n\nMAGELANG – Tim LKKS Jawa Tengah berkunjung ke "
+            "LKKS setempat.")
+    assert _names(text) == ["Kota Magelang", "Jawa Tengah"]
+    assert gazetteer.dateline_zones(text) == [(0, len("RAPAT PENGURUS")),
+                                              (text.index("MAGELANG"), text.index("MAGELANG") + len("MAGELANG"))]
+
+
+def test_later_sentences_with_a_dash_are_no_datelines() -> None:
+    text = "KENDAL - Pemkab Kendal menggelar rakor.\n\nBupati Kendal - yang baru dilantik - hadir di Kendal."
+    assert gazetteer.dateline_zones(text) == [(0, len("KENDAL"))]
+
+
+def test_a_place_inside_an_outlets_name_in_the_dateline_is_no_region() -> None:
+    assert _names("WARTAKITA BOGOR – Dinas Sosial Kabupaten Bogor menggelar bimtek.") == ["Kabupaten Bogor"]
+    assert _names("SUARANUSA CIREBON, KUNINGAN – Pemkab Kuningan melantik pengurus LKKS.") == [
+        "Kabupaten Kuningan", "Kabupaten Kuningan"]
+    # A town's own two-word name is not an outlet's.
+    assert _names("KUALA KAPUAS – Pemkab Kapuas menggelar rakor.") == ["Kabupaten Kapuas", "Kabupaten Kapuas"]
+
+
+def test_a_dateline_names_the_regency_an_article_keeps_naming() -> None:
+    text = ("TEGAL – KPU Kabupaten Tegal menyantuni anak panti asuhan. Kegiatan di Kabupaten Tegal itu diikuti "
+            "komisioner KPU Kabupaten Tegal.")
+    assert set(_names(text)) == {"Kabupaten Tegal"}
+    assert _names("TEGAL – Bupati Tegal hadir dalam rakor LKKS.") == ["Kota Tegal", "Kabupaten Tegal"]
+
+
+def test_compass_words_in_lower_case_continue_a_name() -> None:
+    assert _names("di desa Pandean, Kab. Rembang Jawa tengah") == ["Kabupaten Rembang", "Jawa Tengah"]
+    assert _names("LKKS Sulawesi tenggara dan Lombok barat") == ["Sulawesi Tenggara", "Kabupaten Lombok Barat"]
+    assert _names("warga Bogor barat dan selatan") == ["Kabupaten Bogor"]
+
+
+def test_a_regencys_seat_is_not_the_regency() -> None:
+    assert _names("Acara berlangsung di Wamena dan Timika.") == []
+
+
+def test_a_common_word_listed_beside_a_region_is_one() -> None:
+    assert _names("Kabupaten Grobogan berbatasan dengan Demak dan Kudus.") == [
+        "Kabupaten Grobogan", "Kabupaten Demak", "Kabupaten Kudus"]
+    assert _names("Kabupaten Grobogan berbatasan dengan hutan jati, Kudus berada di timur.") == ["Kabupaten Grobogan"]
+
+
+def test_a_common_word_after_a_weak_cue_needs_the_articles_province() -> None:
+    assert _names("Bimtek LKS Kabupaten Cianjur digelar di sebuah hotel di kawasan Puncak.") == ["Kabupaten Cianjur"]
+    assert _names("Dinsos Papua Tengah menggelar rakor di kawasan Puncak.") == ["Papua Tengah", "Kabupaten Puncak"]
+
+
+def test_a_bare_name_opening_a_longer_place_name_is_part_of_it() -> None:
+    assert _names("Acara di Gedung Nasional Tanjung Balai Karimun, Kepri.") == [
+        "Kabupaten Karimun", "Kepulauan Riau"]
+    assert _names("LKKS Kabupaten Rembang Jawa Tengah") == ["Kabupaten Rembang", "Jawa Tengah"]

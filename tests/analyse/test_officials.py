@@ -146,6 +146,65 @@ POSITIONED = [
      "Hasnawati", "org_officer", False, None),
     ("Nota kesepahaman ditandatangani Rektor Unpatti, Prof. Dr. Ir. Johanis Leiwakabessy, M.Sc.",
      "Johanis Leiwakabessy", "other", False, None),
+    # Titles and degrees in careless or unusual forms.
+    ("Wakil Ketua II BAZNAS Kabupaten Sleman Prof Dr. H. Abdul Karim, S.H., M.Ag memberi sambutan.",
+     "Abdul Karim", "org_officer", False, "34.04"),
+    ("Ketua Umum (Ketum) Forwil LKS Sumbar, HM Rasyid Nasution mengatakan hal itu.",
+     "Rasyid Nasution", "org_chair", False, "13"),
+    ("Hadir Staf Ahli bidang Kemasyarakatan dan SDM Setda Lingga drs. Marlina, MM. membuka acara.",
+     "Marlina", "regional_staff", False, "21.04"),
+    ("Gubernur Maluku Utara Dr. (HC) Yusuf Tamba, MBA menegaskan hal itu.", "Yusuf Tamba", "governor", False, "82"),
+    ("Ketua Umum BK3S Provinsi Jambi DR. Sutrisno Msi, mengatakan hal itu.", "Sutrisno", "org_chair", False, "15"),
+    ("Bupati Klungkung I Nyoman Suwirta membuka acara.", "I Nyoman Suwirta", "regent", False, "51.05"),
+    # Long office names: internal commas, "dan", bracketed acronyms, slashes, words no list knows.
+    ("Kepala Dinas Sosial, Pemberdayaan Masyarakat dan Desa Provinsi Gorontalo, Wahyudin Katili, membuka acara.",
+     "Wahyudin Katili", "head_of_social_office", False, "75"),
+    ("Kepala Dinas Sosial, Pemberdayaan Perempuan, dan Perlindungan Anak, Marthen Wenda, melaporkan kegiatan.",
+     "Marthen Wenda", "head_of_social_office", False, None),
+    ("Kepala Bidang Pemberdayaan Sosial dan Potensi Sumber Kesejahteraan Sosial (PSKS) Dinas Sosial Kota Kupang, "
+     "Maria Bria, menjelaskan.", "Maria Bria", "social_office_staff", False, "53.71"),
+    ("PLT Kabag Prokopim Setdako Tidore, Hasan Basri, SIP, mengatakan.",
+     "Hasan Basri", "regional_staff", True, "82.72"),
+    ("Ketua Forum FLKS/LKSA Kabupaten Madiun, M. Hasan Basri, menyampaikan bahwa di Kabupaten Madiun terdapat "
+     "tujuh LKSA yang terdata secara", "M. Hasan Basri", "org_chair", False, "35.19"),
+    ("Ketua K3S Kabupaten Siak, Provinsi Riau Warsini Hadi melakukan kunjungan.",
+     "Warsini Hadi", "org_chair", False, "14.08"),
+    ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
+     "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # Where the unit ends and the person begins.
+    ("Kepala LRSPDF Wiraguna Bekasi Dedi Kurniawan mengatakan pihaknya siap.",
+     "Dedi Kurniawan", "ministry_official", False, "32.16"),
+    ("Ketua Panti Asuhan Ade Irma Suryani Nasution Sri Wahyuni menerima bantuan.",
+     "Sri Wahyuni", "org_chair", False, None),
+    ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
+    ("Camat Kebon Jeruk Rudi Salim hadir.", "Rudi Salim", "other", False, None),
+    # A clause between the position and the person.
+    ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
+     "Yohanis Rumengan", "org_chair", False, "71.72"),
+    ("Wali Kota Ternate yang akrab disapa Bang Tauhid Soleman membuka acara.",
+     "Tauhid Soleman", "mayor", False, "82.71"),
+    # Abbreviated offices of regional government.
+    ("Ia didampingi Sudin Sosial Jakarta Barat, Rudi Salim, meninjau panti.",
+     "Rudi Salim", "head_of_social_office", False, "31.73"),
+    ("Kepala Sudinsos Jakarta Utara Hendra Gunawan meninjau panti.",
+     "Hendra Gunawan", "head_of_social_office", False, "31.72"),
+    ("Sekdis Sosial Kota Tual, Maria Rahanra, membuka bimtek.", "Maria Rahanra", "social_office_staff", False, "81.72"),
+    ("Asisten III Setdaprov Sulteng, Ahmad Zainuri, mewakili gubernur.", "Ahmad Zainuri", "regional_staff", False, "72"),
+    ("Kepala Sentra Terpadu Pangudi Luhur Bekasi, Joko Santoso, menjelaskan.",
+     "Joko Santoso", "ministry_official", False, "32.16"),
+    ("Dirjen Rehsos Kemensos, Supomo, menyerahkan bantuan.", "Supomo", "ministry_official", False, None),
+    ("Bunda PAUD Kota Mataram, Hj. Yustika Mohan, turut hadir.", "Yustika Mohan", "other", False, "52.71"),
+    ("Kades Mekarsari Ujang Supriatna menerima bantuan.", "Ujang Supriatna", "other", False, None),
+    ("Sementara itu, Ketua Panitia, Cut Rahmah, SH., MM, menyebut kegiatan ini penting.",
+     "Cut Rahmah", "other", False, None),
+    ("Ketua LKKS Kabupaten Sragen yang baru saja dilantik, Sri Mulyani, menyampaikan terima kasih.",
+     "Sri Mulyani", "org_chair", False, "33.14"),
+    ("Danramil 1408-05/Mamajang Kapten Inf Syamsul Bahri hadir.", "Syamsul Bahri", "other", False, None),
+    # Two capitals after a name are a father's initials, not a body.
+    ("Kepala Dinas Sosial Kota Parepare, Abdul Rahman AR, membuka acara.",
+     "Abdul Rahman AR", "head_of_social_office", False, "73.72"),
+    ("Anggota DPRD Kota Makassar dari Fraksi Golkar, Andi Suharmika, hadir.",
+     "Andi Suharmika", "legislator", False, "73.71"),
 ]
 
 
@@ -168,6 +227,21 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Kata Muslim, pemerintah daerah berkomitmen mendukung LKKS.",
     "Pengurus dilantik berdasarkan Surat Keputusan Gubernur Sumatera Utara Nomor 188.44/512/KPTS/2025.",
     "Acara digelar di Kantor Gubernur Sumut, Jalan Pangeran Diponegoro, Medan.",
+    "Rapat Koordinasi Ketua LKKS se-Jawa Tengah digelar di Semarang.",
+    "Pelantikan Ketua LKKS Kota Jambi berlangsung meriah.",
+    "Dalam Rapat Kerja, ketua LKKS menyampaikan laporan.",
+    "“Kami berterima kasih,” kata dia, ketua LKS tersebut.",
+    "Tim monitoring terdiri dari Dinas Sosial dan Bappeda.",
+    "Rombongan terdiri dari 20 orang pengurus LKS.",
+    "Budi memimpin rapat koordinasi LKS se-Kabupaten Sleman.",
+    "Gubernur memimpin apel pagi.",
+    "Masa bakti ketua lama berakhir tahun ini.",
+    "Jabatan ketua diserahkan kepada penggantinya.",
+    "Hadir pula Camat Kebon Jeruk.",
+    "Mereka diterima pengurus LKSA Harapan Bangsa.",
+    "Karenanya, ketua LKKS Kendal menutup acara.",
+    "Selanjutnya, ketua LKKS Kendal menutup acara.",
+    "Ketua LKKS yang hadir dalam acara, menyampaikan terima kasih kepada Bupati.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
@@ -329,3 +403,103 @@ def test_seed_mentions_count_surnames_and_titles() -> None:
     article = seed_article("002")
     mayor = by_name(find_officials(article, find_regions(article)))["Achmad Afzan Arslan Djunaid"]
     assert mayor.aliases == ["Aaf"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("“Kami siap membantu,” kata Rudi Hartono, bendahara FLKS Kabupaten Sleman.",
+     "Rudi Hartono", "bendahara FLKS Kabupaten Sleman"),
+    ("Menurut Sri Lestari, ketua, forum akan menggelar musyawarah bulan depan.", "Sri Lestari", "ketua"),
+    ("Hj Wartini Sulastri Ketua LKKS Provinsi Jambi berdiskusi dengan tamu di Gedung Daerah.",
+     "Wartini Sulastri", "Ketua LKKS Provinsi Jambi"),
+    ("Sementara Rahmi ketua sebelumnya dipilih oleh forum kabupaten.", "Rahmi", "ketua"),
+    ("Mukhlis, ketua LKKS Bireuen, mengatakan pengurus siap.", "Mukhlis", "ketua LKKS Bireuen"),
+])
+def test_position_written_after_its_holder(sentence: str, name: str, role: str) -> None:
+    found = by_name(officials_of(sentence))
+    assert name in found, [o.name for o in found.values()]
+    assert found[name].role == role
+
+
+def test_people_each_named_with_sebagai_keep_their_own_position() -> None:
+    found = by_name(officials_of(
+        "Dalam rapat itu Siti Aminah ditetapkan sebagai Ketua Umum, didampingi Rudi Hartono sebagai Ketua Harian, "
+        "Lina Marlina sebagai Sekretaris, dan Yusuf Efendi sebagai Bendahara."))
+    assert {name: o.role for name, o in found.items()} == {
+        "Siti Aminah": "Ketua Umum", "Rudi Hartono": "Ketua Harian", "Lina Marlina": "Sekretaris",
+        "Yusuf Efendi": "Bendahara"}
+    # Beside a chair, the daily chair is a board member.
+    assert (found["Siti Aminah"].role_kind, found["Rudi Hartono"].role_kind) == ("org_chair", "org_officer")
+
+
+def test_listed_board_members_belong_to_the_body() -> None:
+    found = by_name(officials_of(
+        "Pengurus LKKS Kota Bima yang hadir terdiri atas Hj. Nurlaila, Ahmad Syukri, dan Fitri Handayani. "
+        "Bambang Sutejo mengatakan hal itu."))
+    assert set(found) == {"Nurlaila", "Ahmad Syukri", "Fitri Handayani"}
+    assert {(o.role_kind, o.region_code) for o in found.values()} == {("org_officer", "52.72")}
+    found = by_name(officials_of("Tim monev LKKS Jateng terdiri dari Trisno Hadi (kiri) dan Humaidi Asnawi."))
+    assert set(found) == {"Trisno Hadi", "Humaidi Asnawi"}
+
+
+def test_chosen_to_lead_and_handover_name_chairs() -> None:
+    found = by_name(officials_of(
+        "Musyawarah forum LKS memberikan amanah kepada Rahmat Hidayat untuk memimpin forum ini lima tahun ke depan.",
+        "Jabatan ketua LKKS Kota Sorong diserahkan dari Ny. Sri Handayani kepada Ny. Maria Goreti."))
+    assert {name: o.role_kind for name, o in found.items()} == {
+        "Rahmat Hidayat": "org_chair", "Sri Handayani": "org_chair", "Maria Goreti": "org_chair"}
+    assert found["Maria Goreti"].region_code == "96.71"
+
+
+def test_team_leader_takes_the_body_of_the_team() -> None:
+    found = by_name(officials_of(
+        "Akreditasi dilakukan rombongan tim Balai Besar dari kemensos RI yang dipimpin oleh Sutrisno Hadi "
+        "di LKSA Harapan Kita.",
+        "Tim asesor tiba di LKSA Kasih Ibu Pontianak. Rombongan itu dipimpin Hendrik Wijaya dari LKKS Kalbar."))
+    assert found["Sutrisno Hadi"].role_kind == "ministry_official"
+    assert (found["Hendrik Wijaya"].role_kind, found["Hendrik Wijaya"].region_code) == ("org_chair", "61")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Gubernur Bengkulu Helmi Hasan membuka rakor.", "Dalam sambutannya, Gubernur Helmy menekankan peran LKKS."),
+    ("Gubernur Jambi Rahmat Fadilah Harun membuka rakor.", "Gubernur Fadil meminta LKKS aktif."),
+    ("Bupati Klungkung I Gusti Ayu Sri Wahyuni membuka acara.", "Bupati IGA Sri Wahyuni berharap LKS aktif."),
+    ("Wali Kota Sabang yang akrab disapa Bang Zulkifli Rahman hadir.", "Wali Kota Zulkifli Rahman membuka acara."),
+])
+def test_later_title_with_short_or_misspelt_name_is_the_same_holder(paragraphs: tuple[str, str]) -> None:
+    found = officials_of(*paragraphs)
+    assert len(found) == 1, [o.name for o in found]
+    assert found[0].mentions == 2
+
+
+def test_different_names_in_the_same_office_stay_apart() -> None:
+    found = officials_of("Gubernur Jambi Rahmat Fadilah membuka rakor.",
+                         "Mantan Gubernur Jambi Zainal Abidin turut hadir.")
+    assert [o.name for o in found] == ["Rahmat Fadilah", "Zainal Abidin"]
+
+
+def test_truncated_sentence_is_no_headline() -> None:
+    assert not looks_like_headline("Wakil Ketua III Baznas Provinsi Jawa Tengah Prof Dr. H. Saifuddin, S.H., M.Ag "
+                                   "menyampaikan, Baznas Provinsi Jawa Tengah berperan dalam")
+    assert looks_like_headline("Bupati Kendal Minta Pengurus LKS Aktif Membantu Pemerintah dalam Pembangunan")
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("Ketua Harian LKKS Jateng", "org_officer"),
+    ("Ketua Umum LKKS Lampung", "org_chair"),
+    ("Ketua Panitia Musda", "other"),
+    ("Kepala Loka Rehabilitasi Sosial Lanjut Usia", "ministry_official"),
+    ("Kepala LRSLU Meohai", "ministry_official"),
+    ("Sudin Sosial Jaksel", "head_of_social_office"),
+    ("Kepala Suku Dinas Sosial Jakarta Pusat", "head_of_social_office"),
+    ("Ketua Tim Kemensos", "ministry_official"),
+    ("Divisi Hukum KPU Kabupaten Gorontalo", "other"),
+])
+def test_more_role_kinds(role: str, kind: str) -> None:
+    assert classify_role(role) == kind
+
+
+def test_careless_titles_and_degrees() -> None:
+    assert all(is_honorific(t) for t in ["drs.", "prof.", "HM", "DR.", "Abah"])
+    assert not any(is_honorific(t) for t in ["drs", "ibu.", "teh."])
+    assert all(is_degree(t) for t in ["Msi", "Mpd", "SSos"])
+    assert not any(is_degree(t) for t in ["Ma", "Se", "Mas"])

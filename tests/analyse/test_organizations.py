@@ -144,3 +144,19 @@ def test_seed_004_keeps_provincial_and_regency_bodies_apart() -> None:
     assert ("DINSOS", "Dinas Sosial Kabupaten Bireuen", "11.11") in found
     assert ("LKKS", "LKKS Kabupaten Bireuen", "11.11") in found
     assert ("LKS", "Lembaga Kesejahteraan Sosial", "11") in found
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Badan Koordinasi dan Kegiatan Kesejahteraan Sosial (BK3S) Provinsi Bali merayakan hari jadi.", "LKKS"),
+    ("Pengurus BK3S Kota Denpasar hadir.", "LKKS"),
+    ("Lembaga Koordinasi Kegiatan Kesejahteraan Sosial Provinsi Banten menggelar raker.", "LKKS"),
+    ("Ketua LK2S Kabupaten Sinjai memberi sambutan.", "LKKS"),
+    ("Fornas LKSA menggelar rapat pimpinan nasional.", "FORUM_LKS"),
+    ("Forum Wilayah LKSA Provinsi Jambi memilih ketua baru.", "FORUM_LKS"),
+    ("Forum Daerah Lembaga Kesejahteraan Sosial Anak Kota Jambi hadir.", "FORUM_LKS"),
+    ("Bantuan diberikan kepada panti-panti asuhan di kota itu.", "LKSA"),
+    ("Pengelola panti sosial anak mengikuti rapat.", "LKSA"),
+    ("Petugas panti sosial lanjut usia menerima pelatihan.", "LKS"),
+])
+def test_older_regional_and_plural_names(sentence: str, kind: str) -> None:
+    assert [o.kind for o in organizations_of(sentence)][:1] == [kind]
