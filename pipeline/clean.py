@@ -44,6 +44,25 @@ _DATELINE = re.compile(r"^[A-Z][\w.' ]{1,40}(?:,\s*[^-–—]{0,40})?(?:\s*\([A-
 _CLOSING_CREDIT = re.compile(r"^\(?[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})?\)?\.?$|^\[\]$")
 
 
+_RELATED_HEADING = re.compile(
+    r"^\s*(?:baca juga|baca pula|lihat juga|simak juga|artikel terkait|berita terkait|related articles?|"
+    r"related posts?|berita lainnya|terpopuler|populer|berita populer)\s*:?\s*$", re.IGNORECASE)
+_HEADLINE_WORD = re.compile(r"[\w'’-]+")
+_SMALL_WORDS = frozenset(["di", "ke", "dari", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam", "jadi", "ini", "itu", "akan", "juga", "the", "of"])
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A short line without a closing full stop whose words are mostly capitalised: another story's title."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".\"”'’" or len(stripped) > 200:
+        return stripped in ("-", "•", "|")
+    words = [w for w in _HEADLINE_WORD.findall(stripped) if w.lower() not in _SMALL_WORDS]
+    if not words or len(words) > 25:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitalised >= 0.7 * len(words)
+
+
 def normalise(text: str) -> str:
     """Case-, punctuation- and whitespace-insensitive form used to compare paragraphs."""
     return " ".join(_WORD.findall(text.casefold()))
@@ -99,6 +118,7 @@ def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
     # only paragraphs sharing such a shingle are compared. Same answers as comparing every pair, but a page
     # of 20,000 near-identical lines no longer takes minutes.
     frequency = Counter(shingle for shingles in all_shingles for shingle in shingles)
+    in_related_list = False
     seen_exact: dict[str, int] = {}
     seen_shingles: list[tuple[int, set[tuple[str, ...]], int]] = []
     by_shingle: dict[tuple[str, ...], list[int]] = {}
@@ -106,6 +126,11 @@ def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
         reason = _boilerplate_reason(p.text)
         if reason is None and recurring and paragraph_hash(p.text) in recurring:
             reason = "recurring"
+        # Under a bare "Berita Terkait"/"Baca Juga" heading come other stories' headlines, one per line.
+        if reason is None and in_related_list and _looks_like_headline(p.text):
+            reason = "related_list"
+        in_related_list = (reason == "related_list" or (in_related_list and reason == "empty")
+                           or (reason == "read_also" and bool(_RELATED_HEADING.match(p.text))))
         if reason is not None:
             p.status, p.reason = "boilerplate", reason
             continue

@@ -63,3 +63,19 @@ def test_seed_000_read_also_lines_are_not_kept() -> None:
     kept_text = " ".join(p.text for p in classify([p.text for p in document.paragraphs]) if p.status == "kept")
     for number in ("8.717", "805", "76,35"):
         assert number not in kept_text
+
+
+def test_headlines_listed_under_a_related_heading_are_boilerplate() -> None:
+    paragraphs = classify([
+        BODY, "Berita Terkait", "9 Momen Meriah HUT Kota Palu di Taman Nasional",
+        "Harga Cabai Rawit Naik Jelang Ramadan", "-",
+        "Ketua LKKS Kota Palu menutup acara dengan doa bersama para pengurus dan anak panti.",
+    ])
+    assert [(p.status, p.reason) for p in paragraphs] == [
+        ("kept", None), ("boilerplate", "read_also"), ("boilerplate", "related_list"),
+        ("boilerplate", "related_list"), ("boilerplate", "empty"), ("kept", None)]
+
+
+def test_a_headline_like_line_without_a_related_heading_is_kept() -> None:
+    paragraphs = classify([BODY, "Pengurus LKKS Kota Palu Periode 2025-2030", BODY.replace("40", "45")])
+    assert paragraphs[1].status == "kept"
