@@ -43,66 +43,16 @@ import pandas as pd
 from IPython.display import Markdown, display
 from matplotlib.ticker import MaxNLocator
 
+from pipeline.notebook import Figures, NotebookWarehouse, no_data
+
 # DuckDB's TIMESTAMPTZ -> pandas conversion trips a pandas deprecation warning inside DuckDB itself.
 warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop")
 pd.set_option("display.max_colwidth", 80)
 
 
-def find_warehouse(path: str) -> Path | None:
-    """The warehouse file, looked up from the working folder and from the repository root."""
-    given = Path(path)
-    candidates = [given] if given.is_absolute() else [given, Path("..") / given]
-    return next((c for c in candidates if c.is_file()), None)
-
-
-def read(sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run one query on a fresh read-only connection, closed at once.
-
-    DuckDB lets one process write a file only while no other process has it open, even read-only: holding
-    a connection for the life of this kernel would make the nightly run fail to open the warehouse.
-    """
-    with duckdb.connect(str(db_file), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchdf()
-
-
-db_file = find_warehouse(DB_PATH)
-has_views = db_file is not None and len(read("SELECT 1 FROM duckdb_views() WHERE view_name = 'v_events'")) == 1
-if db_file is None:
-    display(Markdown(f"**No warehouse at `{DB_PATH}`.** Set `LKKS_DB` to a warehouse file "
-                     "(`lkks demo` builds `warehouse/demo.duckdb`). The sections below show no data."))
-elif not has_views:
-    display(Markdown(f"**`{db_file}` has no analyst views** (`v_events`, ...). Open it once with the current "
-                     "pipeline (any `lkks run`/`lkks process`) to create them."))
-
-
-def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run a read query; an empty frame when there is no usable warehouse."""
-    return read(sql, params) if has_views else pd.DataFrame()
-
-
-def scalar(sql: str, params: list | tuple = ()) -> object:
-    """The first value of a read query, or None."""
-    frame = query(sql, params)
-    return None if frame.empty or pd.isna(frame.iat[0, 0]) else frame.iat[0, 0]
-
-
-figures_dir = Path(FIGURES) if FIGURES else None
-if figures_dir is not None:
-    figures_dir.mkdir(parents=True, exist_ok=True)
-
-
-def show(fig: plt.Figure, name: str) -> None:
-    """Display a figure and, when a figures folder is set, save it there as NAME.png."""
-    fig.tight_layout()
-    if figures_dir is not None:
-        fig.savefig(figures_dir / f"{name}.png", dpi=110)
-    plt.show()
-    plt.close(fig)
-
-
-def no_data(what: str) -> None:
-    """Say plainly that a section has nothing to show."""
-    display(Markdown(f"_No data: {what}._"))
+wh = NotebookWarehouse.open(DB_PATH, "v_events")
+query, scalar = wh.query, wh.scalar
+show = Figures.to(FIGURES).show
 
 
 # %% [markdown]

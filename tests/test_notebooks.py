@@ -59,7 +59,8 @@ def test_committed_notebook_has_no_outputs_and_matches_its_py_source(name: str) 
     assert [(c.cell_type, c.source) for c in committed.cells] == [(c.cell_type, c.source) for c in source.cells]
     assert committed.metadata["kernelspec"]["name"] == "python3"
     parameters = [c for c in committed.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(parameters) == 1 and "LKKS_DB" in parameters[0].source and "read_only=True" in "".join(
+    # Queries go through pipeline.notebook.NotebookWarehouse: one short read-only connection each.
+    assert len(parameters) == 1 and "LKKS_DB" in parameters[0].source and "NotebookWarehouse.open(" in "".join(
         c.source for c in committed.cells)
 
 
