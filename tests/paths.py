@@ -1,7 +1,9 @@
-"""Where the tests find the repo's and the workplace's reference material."""
+"""Shared test helpers: where the repo's and the workplace's reference material is, and a free port."""
 
 from __future__ import annotations
 
+import random
+import socket
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,16 @@ def seed_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"seed {prefix} not found")
     return matches[0]
+
+
+def free_port(host: str = "127.0.0.10") -> int:
+    """A port nobody listens on at `host`, for demo runs that must reuse the same port (stable URLs)."""
+    for _ in range(100):
+        port = random.randint(20000, 40000)
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")

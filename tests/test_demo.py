@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.paths import REPO
+from tests.paths import REPO, free_port
 
 FACT_QUERIES = {
     "articles": "SELECT url, title, published, relevant, paragraphs_total, paragraphs_kept FROM articles",
@@ -25,18 +24,6 @@ FACT_QUERIES = {
     "counts": "SELECT a.url, c.value, c.unit, c.paragraph FROM counts c JOIN articles a USING (article_id)",
     "dates": "SELECT a.url, d.text, d.value FROM dates d JOIN articles a USING (article_id)",
 }
-
-
-def _free_port() -> int:
-    for _ in range(50):
-        port = random.randint(20000, 40000)
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.10", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
 
 
 def demo(db: Path, port: int, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -54,7 +41,7 @@ def facts(db: Path) -> dict[str, list[tuple[object, ...]]]:
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, subprocess.CompletedProcess[str]]:
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    port = _free_port()
+    port = free_port()
     result = demo(db, port)
     return db, port, result
 

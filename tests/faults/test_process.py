@@ -11,7 +11,6 @@ import errno
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,21 +27,9 @@ from pipeline.demo.server import FakeWeb
 from pipeline.run import RunOptions, RunSummary, run
 from pipeline.warehouse import Warehouse
 from tests.faults import facts, integrity_problems, rows, scalar
-from tests.paths import REPO
+from tests.paths import REPO, free_port
 
 Facts = dict[str, list[tuple[object, ...]]]
-
-
-def _free_port() -> int:
-    for _ in range(100):
-        port = random.randint(20000, 40000)
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.10", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
 
 
 def _demo(db: Path, port: int) -> list[str]:
@@ -88,7 +75,7 @@ class Timeline:
 def demo_reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Facts, Timeline]:
     """An undisturbed demo run: its port, its facts and its measured timeline."""
     db = tmp_path_factory.mktemp("reference") / "ref.duckdb"
-    port = _free_port()
+    port = free_port()
     started = time.time()
     done = subprocess.run(_demo(db, port), cwd=REPO, capture_output=True, text=True, timeout=240, check=False)
     end = time.time() - started
@@ -148,7 +135,7 @@ def test_two_runs_at_once_the_second_exits_3_while_a_reader_process_holds_the_fi
         "while not pathlib.Path(sys.argv[2]).exists():\n"
         "    seen.add(con.execute('SELECT count(*) FROM articles').fetchone()[0]); time.sleep(0.01)\n"
         "print(sorted(seen))\n"), str(db), str(stop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = subprocess.run(_demo(tmp_path / "w.duckdb", _free_port()), cwd=REPO, capture_output=True, text=True,
+    second = subprocess.run(_demo(tmp_path / "w.duckdb", free_port()), cwd=REPO, capture_output=True, text=True,
                             timeout=120, check=False)
     assert second.returncode == 3, second.stdout + second.stderr
     assert "locked" in second.stdout and str(first.pid) in second.stdout
