@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.analyse import gazetteer
 from pipeline.analyse.context import ArticleText
 from pipeline.analyse.organizations import (
+    OrgMention,
     RegionSpans,
     dominant_local,
     dominant_province,
@@ -89,9 +90,11 @@ _NICKNAME = re.compile(
 _LED_BY = re.compile(r"\b(?:diketuai|dipimpin|dinakhodai|dikomandoi|dijabat)\s+(?:langsung\s+)?(?:oleh\s+)?(?=[A-Z])")
 # "... Hj. Rosnida Chaniago sebagai ketua": connectors that let a lower-case position follow its holder.
 _SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
+# Reporting verbs before a speaker, active ("kata", "tandas") or passive ("dikatakan oleh", "disampaikan").
 _SPEECH_VERB_BEFORE = re.compile(
-    r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|papar|sebut|imbuh|tambah|lanjut|tegas|pungkas|beber|urai|menurut)"
-    r"(?:nya)?\s*$", re.IGNORECASE)
+    r"\b(?:(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|papar|sebut|imbuh|tambah|lanjut|tegas|pungkas|beber|urai"
+    r"|tandas|sambung|pinta|menurut)(?:nya)?|di(?:kata|sampai|ungkap|jelas|tegas|utara|tutur|sebut|papar|terang)kan"
+    r"(?:\s+oleh)?)\s*$", re.IGNORECASE)
 _ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
 _PLACE_IN_PHOTO = re.compile(r"\s*\(\s*(?:kiri|kanan|tengah|depan|belakang)[^()\n]{0,20}\)", re.IGNORECASE)
@@ -101,7 +104,7 @@ _FROM_BODY = re.compile(r"\s*,?\s*(?:dari|asal)\s+")
 _TEAM = re.compile(r"\b(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
 # A ministry team also arrives as "tim Kemensos RI", "Balai Besar", "BALKS" or "Ditjen Rehsos", often in lower case.
 _MINISTRY_CUE = re.compile(r"\b(?:kemensos|kemsos|kementr?erian\s+sosial|ditjen|direktorat\s+jenderal|balai\s+besar"
-                           r"|b[a-z]?lks|balaks|sentra)\b", re.IGNORECASE)
+                           r"|b[a-z]?lks|balaks|sentra|lrs[a-z]*|b?brs[a-z]*|bbppks|b2p3ks|bp3s|p4s)\b", re.IGNORECASE)
 _CONSISTS_OF = re.compile(
     r"\b(?P<group>pengurus|tim|rombongan|delegasi)\b[^.\n]{0,100}?\bterdiri\s+(?:dari|atas)\s+(?:(?:bapak|ibu|sdr)\.?\s+)?",
     re.IGNORECASE)
@@ -130,6 +133,18 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|istana|piala|hadiah)\s+$", re.IGNORECASE)
 _PAREN_ALIAS = re.compile(r"[ \t]*\((?P<alias>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\)")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+# "Dua staf Kemensos A dan B", "para pengurus LKS A, B dan C": a position shared by the names listed after it.
+_PLURAL_BEFORE = re.compile(r"\b(?:dua|tiga|empat|lima|kedua|ketiga|keempat|kelima|para|sejumlah|beberapa)\s+$",
+                            re.IGNORECASE)
+_COLLECTIVE_HEADS = words_of("anggota pengurus staf staff pengasuh")
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:dan|serta)[ \t]+)?|[ \t]+(?:dan|serta)[ \t]+)(?=[A-Z])")
+# "Dinas Sosial Demak yang diwakili oleh Bapak A" and "A, mewakili Dinsos": the person stands for that body.
+_REPRESENTED_BY = re.compile(r"(?:[ \t]+[A-Z0-9][\w-]*){0,5}[ \t]+(?:yang[ \t]+)?diwakili[ \t]+(?:oleh[ \t]+)?")
+_REPRESENTS = re.compile(r"[ \t]*,?[ \t]+(?:yang[ \t]+)?(?:hadir[ \t]+)?mewakili[ \t]+$")
+_REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
+    "DINSOS": "social_office_staff", "KEMENSOS": "ministry_official", "LKKS": "org_officer", "LKS": "org_officer",
+    "LKSA": "org_officer", "FORUM_LKS": "org_officer"}
+_OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
 _COMMON_GIVEN_NAMES = words_of("muhammad muhamad mohammad mohamad moh achmad ahmad abdul siti sri nur nurul")
 
 
@@ -342,6 +357,15 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     return name if opens_sentence and named else None
 
 
+def _reported_speaker(text: str, end: int, spans: RegionSpans) -> _Name | None:
+    """The name just before `end` when a reporting verb ("kata", "dikatakan oleh") introduces it."""
+    name = _read_name_backwards(text, end, spans)
+    if name is None or text[name.end:end].strip(" ,"):
+        return None
+    paragraph_start = text.rfind("\n", 0, name.start) + 1
+    return name if _SPEECH_VERB_BEFORE.search(text, max(paragraph_start, name.start - 40), name.start) else None
+
+
 def _district_length(words: str) -> int:
     """How many leading words of a run after "Camat" name a known district ("Kebon Jeruk"); 1 when none do."""
     parts = words.split()
@@ -548,6 +572,9 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 last_role_word = inner[-1].text.lower()
                 index = close + 1
                 continue
+            if _bracket_holder(text, tokens, index, spans) is not None:
+                # "Sekretaris Dinsos Kalteng (Drs. Budi Santoso)": the holder written in brackets.
+                return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
             return _Scan(role_end, excluded, index, False, last_role_word, False)
         if token.kind == "comma":
             if _continues_after_comma(tokens, index + 1, spans):
@@ -571,6 +598,24 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
     return _Scan(role_end, excluded, index, False, last_role_word, False)
 
 
+def _bracket_holder(text: str, tokens: list[_Token], index: int, spans: RegionSpans) -> _Name | None:
+    """A person's name filling the bracket opened at tokens[index]: "(Drs. Budi Santoso)", "(Reny Lestari, SP)".
+
+    A bare single word ("(Persero)", "(Jateng)") is no proof of a person: a title, a degree or two name words are.
+    """
+    if index >= len(tokens) or tokens[index].kind != "open":
+        return None
+    close = next((k for k in range(index + 1, min(len(tokens), index + 18)) if tokens[k].kind in ("close", "open")),
+                 None)
+    if close is None or tokens[close].kind != "close" or close == index + 1:
+        return None
+    name, _ = _read_name(text, tokens[index + 1:close], 0, spans)
+    if name is None or name.start != tokens[index + 1].start or text[name.end:tokens[close].start].strip(" ,."):
+        return None
+    titled = name.name_text[:1] != name.name[:1] or len(name.name.split()) >= 2 or name.name_text != name.name
+    return name if titled else None
+
+
 def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans) -> bool:
     """A comma inside a long office name: what follows is more of the unit, not the person.
 
@@ -583,6 +628,10 @@ def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans)
         return False
     following = tokens[index]
     if not following.text[:1].isupper() or is_head_word(following.text) or is_honorific(following.text):
+        return False
+    if (following.text in ("I", "Ni") and index + 1 < len(tokens)
+            and tokens[index + 1].text.lower() in BALINESE_NAME_WORDS):
+        # "Perbekel Desa Sanur Kaja, I Made Sudana": a Balinese name, not a numbered unit.
         return False
     if span_at(spans, following.start) is not None or (
             is_role_word(following.text) and following.text.lower() not in NAME_LIKE_ROLE_WORDS):
@@ -638,6 +687,12 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             role_end = scan.role_end
     if scan.name_possible and scan.next_index < len(tokens):
         name, stop = _read_name(text, tokens, scan.next_index, spans)
+        holder = (_bracket_holder(text, tokens, stop, spans)
+                  if name is not None and not scan.after_comma and name.name_text == name.name else None)
+        if name is not None and holder is not None and holder.name_text != holder.name:
+            # "Kepala Seksi ... Pengumpulan Sumbangan (Reny Lestari, SP)": the words before the titled holder in
+            # brackets end the unit; an untitled bracket after a name is a nickname ("H. Muhidin (Paman Birin)").
+            role_end, name, scan.after_comma = name.end, holder, True
         first = tokens[scan.next_index]
         if name is not None and name.start > first.start and not scan.after_comma:
             # Words dropped before a title belong to the unit ("Ketua Yayasan Nurul Iman H. Ahmad").
@@ -656,6 +711,10 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
                 later = _read_name(text, tokens, resume + rest.next_index, spans)[0]
             if later is not None:
                 role_end, name = rest.role_end, later
+            elif rest.role_end > name.end:
+                # "Manajer PT Maju Jaya (Persero) menyerahkan ...": the unit goes on past these words, so they
+                # named the institution, and no person follows.
+                role_end, name = rest.role_end, None
             elif institution and len(name.name.split()) >= 2:
                 # The institution's own name takes one word, two after an Arabic article or construct ("Nurul Iman").
                 length = 2 if first.text.lower() in ARABIC_NAME_OPENERS and len(name.name.split()) >= 3 else 1
@@ -693,6 +752,10 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         elif left is not None or capitalised:
             name = _speaker_before(text, left.start() if left is not None else match.start(), spans,
                                    role_end > match.end())
+        elif role_end > match.end() and (spoken := _reported_speaker(text, match.start(), spans)) is not None:
+            # "dikatakan Edy Santoso ketua LKKS Jateng": a lower-case position naming its body right after a
+            # speaker the sentence reports.
+            name = spoken
         elif _TENURE_AFTER.match(text, match.end()):
             # "Dasren ketua sebelumnya", "Rahmi pengurus lama": a tenure word marks a position after its holder.
             name = _read_name_backwards(text, match.start(), spans)
@@ -729,12 +792,57 @@ def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Menti
         position = max(position, match.end())
         if mention is not None:
             found.append(mention)
+            if mention.name is not None and (
+                    match.group("head").lower() in _COLLECTIVE_HEADS
+                    or _PLURAL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
+                found.extend(_fellow_holders(text, mention, spans))
     bodies = [(m.start, m.organization.name) for m in orgs]
+    found.extend(_representatives(text, spans, regions, orgs))
     found.extend(_led_by(article, spans, regions, bodies))
     found.extend(_listed_members(article, spans, regions, bodies))
     found.extend(_chosen_to_lead(article, spans, regions, bodies))
     found.extend(_handed_over(article, spans, regions, bodies))
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _fellow_holders(text: str, mention: _Mention, spans: RegionSpans) -> list[_Mention]:
+    """The other people listed after a shared position's first holder ("staf Kemensos A dan B")."""
+    join = _LIST_JOIN.match(text, mention.end)
+    if join is None:
+        return []
+    return [replace(mention, start=name.start, end=name.end, name=name.name, name_text=name.name_text,
+                    aliases=list(name.aliases)) for name in _read_name_list(text, join.end(), spans)]
+
+
+def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention],
+                     orgs: list[OrgMention]) -> list[_Mention]:
+    """People standing for a social body, named with no position of their own: they work for that body."""
+    found: list[_Mention] = []
+    for org in orgs:
+        kind = _REPRESENTATIVE_KINDS.get(org.organization.kind)
+        if kind is None:
+            continue
+        name: _Name | None = None
+        after = _REPRESENTED_BY.match(text, org.end)
+        if after is not None:
+            paragraph_end = text.find("\n", after.end(), after.end() + _WINDOW)
+            tokens = _tokens(text, after.end(), paragraph_end if paragraph_end >= 0 else after.end() + _WINDOW)
+            name = _read_name(text, tokens, 0, spans)[0] if tokens and not is_head_word(tokens[0].text) else None
+            lead = _OWN_LEAD.match(text, name.end) if name is not None else None
+            # A position after the name ("A, Kabid Rehsos") is read with that position.
+            if lead is not None and HEAD_RE.match(text, lead.end()):
+                name = None
+        else:
+            before = _REPRESENTS.search(text, max(0, org.start - 30), org.start)
+            if before is not None:
+                name = _read_name_backwards(text, before.start(), spans)
+                if name is not None and text[name.end:before.start()].strip(" ,"):
+                    name = None
+        if name is not None:
+            mention = _role_mention(name, f"Perwakilan {org.organization.name}", regions)
+            mention.role_kind = kind
+            found.append(mention)
     return found
 
 
@@ -873,7 +981,21 @@ def _same_person(person: _Person, name: str, kind: RoleKind | None = None) -> bo
     words = frozenset(lowered.split())
     if not (words <= person.tokens or person.tokens <= words):
         return False
-    return kind is None or "other" in (kind, person.mention.role_kind) or kind == person.mention.role_kind
+    if kind is None or "other" in (kind, person.mention.role_kind) or kind == person.mention.role_kind:
+        return True
+    # A second position held by someone named by their first name ("Wagub Jihan ... Jihan, Ketua LKKS"): a
+    # spouse or relative shares the family name, which comes last, never only the given name.
+    shorter, longer = sorted((_without_common_opening(lowered), _without_common_opening(person.mention.name or "")),
+                             key=len)
+    return bool(shorter) and longer[:len(shorter)] == shorter
+
+
+def _without_common_opening(name: str) -> list[str]:
+    """The words of a name after an opening shared by many ("Muhammad", "Siti"), which short mentions drop."""
+    words = name.lower().split()
+    while words and words[0] in _COMMON_GIVEN_NAMES:
+        words = words[1:]
+    return words
 
 
 def _near_spelling(short: str, long: str) -> bool:

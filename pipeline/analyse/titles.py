@@ -60,12 +60,16 @@ kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesdit
 wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
 pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
+sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
+wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+subkoordinator manajer manager staf staff
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
     "direktur jenderal", "direktur utama", "inspektur jenderal", "wakil menteri", "wakil ketua", "wakil ketua umum",
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
+    "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
@@ -114,6 +118,10 @@ golkar gerindra nasdem demokrat hanura perindo pdip pdi perjuangan demokrasi sej
 ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos suku kaur kasat divisi kegiatan potensi humas humaspro
 prokopim protokol ops opsnal reskrim intelkam binmas sabhara lantas fornas forkopimda forkompimda forkopimcam
 loka lrslu brslu lrs brs bbrs sosialisasi partisipasi pemilih teknis kpu kpud bawaslu panwaslu
+sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal nagari
+wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
+sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -161,6 +169,8 @@ karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
+kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
+wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 """)
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
@@ -171,6 +181,7 @@ Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Ser
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
 Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM
 Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
+GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
 # Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
@@ -222,6 +233,15 @@ REGION_TAIL_WORDS = words_of("utara selatan timur barat tengah tenggara daya ray
 
 _SOCIAL = r"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|panti)"
 
+# Kemensos' own units: its agencies and centres (BP3S, P4S, Pusdatin), training and rehabilitation halls (BBPPKS,
+# B2P3KS, BRS*, LRS*, "Balai Besar ... Sosial") and directorates of the social programmes.
+_MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp3s|bpps|p4s|pusdatin|pusensos"
+                   r"|pusdiklat\s+kesos|puslitbangkesos|poltekesos|stks|loka\s+rehabilitasi"
+                   r"|balai\s+besar\b(?=.*\b(?:sosial|kesejahteraan|rehabilitasi)\b)"
+                   r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)")
+# Common misspellings of position words, read as the correct word.
+_ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris)\b")
+
 # Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
@@ -235,10 +255,11 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:wali\s*kota|walkot)", "mayor"),
     (r"^(?:sekretaris\s+(?:daerah|provinsi|kabupaten|kota)\b|sekda|sekprov|sekkab|sekkot)", "regional_secretary"),
     (r"^(?:wakil\s+menteri|wamensos|menteri|mensos)\b", "minister"),
-    (r"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal)\b|^(?:dirjen|direktur\s+jenderal"
+    (rf"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal|{_MINISTRY_UNITS})\b"
+     r"|^(?:dirjen|direktur\s+jenderal"
      r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
      r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"
-     r"|^kepala\s+(?:sentra|balai\s+besar|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
+     r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
     (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara)\b"
      r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
@@ -247,7 +268,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (rf"^(?=.*{_SOCIAL})(?:kepala\s+dinas|kepala\s+dinsos|kadis|kadin|kepala\s+suku\s+dinas|kepala\s+sudin|suku\s+dinas"
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
-     rf"|kasubb?ag|kasubid|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
+     rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
      "social_office_staff"),
     # Chairs of a neighbourhood unit or of an event's committee lead no organisation.
     (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),
@@ -275,7 +296,7 @@ NATIONAL_KINDS = frozenset({"minister", "ministry_official"})
 
 def classify_role(role: str) -> RoleKind:
     """The contract role kind of a position text without its acting prefix."""
-    lowered = " ".join(role.lower().split())
+    lowered = _ROLE_TYPOS.sub("sekretaris", " ".join(role.lower().split()))
     for pattern, kind in ROLE_RULES:
         if pattern.search(lowered):
             return kind
@@ -288,10 +309,17 @@ _UNIT_CODE = re.compile(r"^\d[\d./-]*$")
 _UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4,}(?:asi|isme))$")
 
 
+# What follows "sub" in a sub-unit's name: a unit word or its short form ("Subbag", "Subdit").
+_SUB_UNITS = ROLE_WORDS | words_of("bag bid dit si sie")
+
+
 def is_role_word(token: str) -> bool:
     """True for a word that belongs to a position or unit name ("Dinsos-P2KB", "Setdaprov", "IV", "LKKS")."""
     core = token.rstrip(".").lower()
     if core in ROLE_WORDS or core in ROMAN or _UNIT_CODE.match(core) or _UNIT_NOUN.match(core):
+        return True
+    # Sub-units prefix "sub" to a unit word: "Subseksi", "Subbidang", "Subdirektorat", "Sub-Bagian".
+    if core.startswith("sub") and core[3:].lstrip("-") in _SUB_UNITS:
         return True
     first = core.split("-", 1)[0]
     if first in ROLE_WORDS:

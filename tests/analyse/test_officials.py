@@ -503,3 +503,85 @@ def test_careless_titles_and_degrees() -> None:
     assert not any(is_honorific(t) for t in ["drs", "ibu.", "teh."])
     assert all(is_degree(t) for t in ["Msi", "Mpd", "SSos"])
     assert not any(is_degree(t) for t in ["Ma", "Se", "Mas"])
+
+
+# Round 2: general patterns of regional news, each in several invented variants.
+# (paragraphs, expected [(name, role_kind)] in order)
+GENERAL_PATTERNS: list[tuple[tuple[str, ...], list[tuple[str, str]]]] = [
+    # A reporting verb, then the speaker, then a lower-case position naming its body, with no comma.
+    (("Demikian dikatakan Rudi Hartanto ketua LKKS Sulteng saat membuka rapat kerja di Palu.",),
+     [("Rudi Hartanto", "org_chair")]),
+    (("Hal itu disampaikan oleh Hj. Nurlaila kepala Dinas Sosial Kabupaten Sambas di sela kegiatan.",),
+     [("Nurlaila", "head_of_social_office")]),
+    (("\u201cKami siap membantu,\u201d kata Yohanes Bria sekretaris LKKS NTT usai rapat.",),
+     [("Yohanes Bria", "org_officer")]),
+    # The holder written in brackets after the position, with titles and degrees.
+    (("Narasumber adalah Kepala Bidang Rehabilitasi Sosial Dinsos Provinsi Jambi (Drs. Ahmad Fauzi, M.Si) dan "
+      "Sekretaris LKKS Jambi (Sri Wahyuni).",),
+     [("Ahmad Fauzi", "social_office_staff"), ("Sri Wahyuni", "org_officer")]),
+    (("Materi dibawakan Kepala Seksi Pengelolaan Data dan Pengaduan Bantuan Sosial (Maria Ulfa, S.Sos) di Kupang.",),
+     [("Maria Ulfa", "social_office_staff")]),
+    # A company's legal form in brackets is part of its name, not a person.
+    (("Manajer PT Maju Jaya (Persero) menyerahkan bantuan ke panti asuhan di Kota Bogor.",), []),
+    (("Manajer PT Sinar Abadi (Persero), Sinta Dewi, menyerahkan bantuan.",), [("Sinta Dewi", "other")]),
+    # Island names in regional units; Javanese noble titles before the name.
+    (("Pelatihan ditutup oleh Kepala BBPPKS Regional II Kalimantan, KRT. Bambang Wiyono.",
+      "Peserta dari Pengurus LKSA Regional Sulawesi mengikuti diklat itu."),
+     [("Bambang Wiyono", "ministry_official")]),
+    (("Diklat dibuka Kepala Balai Besar Pelatihan Kesejahteraan Sosial Regional Jawa, RM. Hadi Kusumo.",),
+     [("Hadi Kusumo", "ministry_official")]),
+    # Sub-units ("Subbagian", "Kasubsi") of Kemensos halls, centres and lodges.
+    (("\u201cKami mendata LKS,\u201d jelas Kepala Subbagian Umum LRSPA Alyatama Jambi Dewi Kartika, Senin (5/8/2024).",),
+     [("Dewi Kartika", "ministry_official")]),
+    (("Kasubsi Advokasi Sosial BRSPDM Budi Luhur Banjarbaru, Yusran Effendi, memimpin asesmen.",),
+     [("Yusran Effendi", "ministry_official")]),
+    (("Kepala BP3S Kementerian Sosial, Hendra Wijaya, meninjau akreditasi.",
+      "Kepala Balai Besar POM Kota Palu, Agus Salim, turut hadir."),
+     [("Hendra Wijaya", "ministry_official"), ("Agus Salim", "other")]),
+    # The common misspelling "Sekertaris".
+    (("Sekertaris Dinas Sosial Kota Kupang Maria Goreti membuka acara.", "Sekertaris LKKS Kaltim, Hj. Rahmawati, hadir."),
+     [("Maria Goreti", "social_office_staff"), ("Rahmawati", "org_officer")]),
+    # A position shared by several people listed after it.
+    (("Dua staf Direktorat Rehabilitasi Sosial Lanjut Usia Kemensos RI Andre dan Putri Ramadhani mengunjungi panti "
+      "di Kabupaten Sikka.",),
+     [("Andre", "ministry_official"), ("Putri Ramadhani", "ministry_official")]),
+    (("Tiga pengurus LKKS Kaltara Yusuf Rahman, Fitri Handayani dan Markus Kila hadir di Tarakan.",),
+     [("Yusuf Rahman", "org_officer"), ("Fitri Handayani", "org_officer"), ("Markus Kila", "org_officer")]),
+    (("Kepala Dinas Sosial Kota Bima Budi Santoso dan Sekretaris LKKS Ani Lestari hadir.",),
+     [("Budi Santoso", "head_of_social_office"), ("Ani Lestari", "org_officer")]),
+    # A second position held by the same person, named by their given name.
+    (("Wakil Gubernur Bengkulu Rosjonsyah Syahili membuka Musda LKKS.",
+      "Hal itu disampaikan Rosjonsyah yang juga menjabat sebagai Ketua LKKS Provinsi Bengkulu."),
+     [("Rosjonsyah Syahili", "vice_governor")]),
+    (("Bupati Sigi Mohamad Irwan Lapatta hadir.", "Irwan Lapatta, Ketua Forum LKS Sigi, menyerahkan piagam."),
+     [("Mohamad Irwan Lapatta", "regent")]),
+    # Someone standing for a social body, named with no position of their own.
+    (("Sambutan dari Dinas Sosial Kabupaten Pati yang diwakili oleh Bapak Heru Prasetyo, S.Sos. Ia mengajak LKS tertib.",),
+     [("Heru Prasetyo", "social_office_staff")]),
+    (("Samsul Bahri, mewakili Dinsos Aceh Besar, menyerahkan bantuan kepada panti asuhan.",),
+     [("Samsul Bahri", "social_office_staff")]),
+    (("Dinas Sosial Kabupaten Pati yang diwakili Kabid Rehsos, Rina Marlina, hadir.",),
+     [("Rina Marlina", "social_office_staff")]),
+    (("Bupati Pati yang diwakili oleh Heru Prasetyo membuka acara.",), []),
+    # Village heads by their regional names; a Balinese name after the village.
+    (("Wali Nagari Koto Tangah, Syafrizal, menyambut rombongan LKKS Sumbar.",), [("Syafrizal", "other")]),
+    (("Perbekel Desa Sanur Kaja, I Made Sudana, hadir.",), [("I Made Sudana", "other")]),
+    (("Kepala Desa Sukamaju, Ni Luh Sukerti, hadir.",), [("Ni Luh Sukerti", "other")]),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), GENERAL_PATTERNS)
+def test_general_patterns_of_regional_news(paragraphs: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(*paragraphs)] == expected
+
+
+def test_wife_sharing_the_family_name_is_not_merged() -> None:
+    found = officials_of("Wali Kota Padang Fadly Amran membuka rapat.", "Ketua LKKS Padang Rika Fadly Amran hadir.",
+                         "Fadly Amran juga menyerahkan bantuan.")
+    assert [(o.name, o.role_kind) for o in found] == [("Fadly Amran", "mayor"), ("Rika Fadly Amran", "org_chair")]
+
+
+def test_sub_units_and_javanese_titles_are_recognised() -> None:
+    assert is_honorific("GRM.") and is_honorific("KRT.")
+    assert classify_role("Kepala Subseksi Advokasi LRSLU Minaula") == "ministry_official"
+    assert classify_role("Sekertaris Dinas Sosial Kota Palu") == "social_office_staff"
