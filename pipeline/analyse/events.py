@@ -17,47 +17,59 @@ from pipeline.models import Analysis, DateMention, Event, EventType, Organizatio
 _CUES: dict[EventType, tuple[str, str]] = {
     "inauguration": (
         """pelantikan dilantik dilantiknya melantik lantik pengukuhan dikukuhkan dikukuhkannya mengukuhkan kukuhkan
-        pengambilan_sumpah mengambil_sumpah diambil_sumpah diambil_sumpahnya serah_terima_jabatan sertijab""",
+        pengambilan_sumpah mengambil_sumpah diambil_sumpah diambil_sumpahnya serah_terima_jabatan sertijab
+        pengucapan_sumpah mengucapkan_sumpah pelantikkan pengukuhkan""",
         "sumpah_jabatan",
     ),
     "coordination_meeting": (
         """rapat_koordinasi rakor rakorda rakornis rakorwil rakornas rapat_kerja raker rakerda rakernas rakerwil
         rakercab audiensi beraudiensi audensi beraudensi forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
-        rapat_konsolidasi temu_konsolidasi""",
-        "rapat pertemuan silaturahmi silaturahim",
+        rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
+        "rapat pertemuan silaturahmi silaturahim bersilaturahmi bersilaturahim diskusi rembuk rembug sarasehan",
     ),
     "deliberation": (
         """musyawarah_daerah musyawarah_wilayah musyawarah_kerja musyawarah_luar_biasa musyawarah_daerah_luar_biasa
         musyawarah_nasional musyawarah_cabang musyawarah_besar musyawarah_anggota musda musdalub muswil musywil
-        muker munas muscab pemilihan_ketua secara_aklamasi terpilih_sebagai_ketua terpilih_menjadi_ketua""",
-        "musyawarah",
+        muker munas muscab pemilihan_ketua secara_aklamasi terpilih_sebagai_ketua terpilih_menjadi_ketua musprov
+        muskab muskot musyawarah_provinsi musyawarah_kabupaten musyawarah_kota rapat_formatur pemilihan_pengurus
+        memilih_ketua""",
+        "musyawarah formatur",
     ),
     "training": (
         """bimbingan_teknis bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
-        seminar training penguatan_kapasitas peningkatan_kompetensi""",
+        seminar training penguatan_kapasitas peningkatan_kompetensi pembekalan webinar kursus penataran coaching
+        mentoring bimbingan_sosial""",
         # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
         """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
-        penyuluhan orientasi edukasi melatih dilatih digembleng penguatan_sdm penguatan_sumber_daya_manusia
+        penyuluhan orientasi edukasi melatih dilatih digembleng membekali dibekali penguatan_sdm
+        penguatan_sumber_daya_manusia
         peningkatan_kualitas_sdm peningkatan_kualitas_sumber_daya_manusia""",
     ),
     "accreditation": (
         """akreditasi reakreditasi diakreditasi visitasi sertifikasi izin_operasional tanda_daftar pendaftaran_lks
-        pendaftaran_lksa pendaftaran_lembaga registrasi_lks registrasi_lksa registrasi_lembaga""",
-        "perizinan legalitas",
+        pendaftaran_lksa pendaftaran_lembaga registrasi_lks registrasi_lksa registrasi_lembaga mengakreditasi
+        disertifikasi""",
+        "perizinan legalitas terakreditasi tersertifikasi",
     ),
     "aid_distribution": (
         """penyaluran menyalurkan disalurkan salurkan penyerahan_bantuan menyerahkan_bantuan serahkan_bantuan santunan
         menyantuni santuni disantuni membagikan dibagikan bagikan pemberian_bantuan memberikan_bantuan
-        berikan_bantuan diserahkan_bantuan diberikan_bantuan penyerahan_santunan bansos paket_sembako""",
-        "bantuan berbagi donasi hibah",
+        berikan_bantuan diserahkan_bantuan diberikan_bantuan penyerahan_santunan bansos paket_sembako
+        membagi-bagikan mendistribusikan didistribusikan pendistribusian distribusi_bantuan menyumbangkan
+        disumbangkan memberi_bantuan memberikan_santunan memberi_santunan menyerahkan_santunan menyerahkan_paket
+        menyerahkan_donasi penyerahan_donasi penyerahan_paket tali_asih pembagian_bantuan pembagian_sembako
+        pembagian_paket pembagian_santunan""",
+        "bantuan berbagi donasi hibah sumbangan bingkisan",
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
         supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana blusukan
-        inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan""",
+        inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan ditinjau menjenguk dijenguk jenguk
+        melawat""",
         # Field assessment of institutions is monitoring: mapping, data collection, verification visits.
-        "monitoring monev pemantauan memantau pemetaan asesmen assessment pendataan verifikasi_lapangan",
+        "monitoring monev pemantauan memantau dipantau memonitor dimonitor pemetaan asesmen assessment pendataan"
+        " verifikasi_lapangan mendatangi didatangi",
     ),
 }
 # Words that name an activity only where the writer says it was held ("menggelar kegiatan koordinasi", "acara
@@ -92,10 +104,25 @@ _FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis
 # dilantik"); further away in the sentence it may belong to another activity ("akan terus membina LKS yang ...").
 _FUTURE_WORDS_NEAR = 4
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# "akan terus membina", "akan selalu mendukung": a promise to keep doing something announces no activity.
+_COMMITMENT_AFTER = re.compile(r"[ \t]+(?:terus|senantiasa|selalu|tetap|lebih|semakin|makin|konsisten)\b",
+                               re.IGNORECASE)
 # An announced activity whose verb follows it: "Musda LKKS Kabupaten X akan digelar pekan depan".
+# "Bantuan operasional nanti akan ditransfer ke rekening panti", "santunan itu bakal disalurkan": the hand-over
+# verbs of aid and the installing verbs count too, not verbs of what the goods will be used for ("akan
+# dimanfaatkan"). A done verb in between ("bantuan yang diserahkan hari ini akan digunakan") reports the act.
 _FUTURE_AFTER = re.compile(
-    r"(?:[ \t]+[^\s.,;:!?]+){0,8}?[ \t]+(?:akan|bakal|rencananya|dijadwalkan|direncanakan)[ \t]+(?:\w+[ \t]+)?"
-    r"(?:digelar|dilaksanakan|diadakan|berlangsung|diselenggarakan|dilakukan|dimulai)\b", re.IGNORECASE)
+    r"(?:[ \t]+(?!(?:telah|sudah|diserahkan|disalurkan|diberikan|dibagikan|digelar|dilaksanakan)\b)[^\s.,;:!?]+){0,8}?"
+    r"[ \t]+(?:nanti(?:nya)?[ \t]+)?(?:akan|bakal|rencananya|dijadwalkan|direncanakan)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:digelar|dilaksanakan|diadakan|berlangsung|diselenggarakan|dilakukan|dimulai|disalurkan|diserahkan|diberikan"
+    r"|dibagikan|ditransfer|dicairkan|dikirim|dikirimkan|didistribusikan|direalisasikan|digulirkan|dilantik"
+    r"|dikukuhkan)\b", re.IGNORECASE)
+# "calon penerima bantuan", "mengalokasikan anggaran Rp598 juta untuk bantuan operasional": aid that is budgeted
+# or whose recipients are still candidates has not been handed over.
+_PLANNED_BEFORE = re.compile(
+    r"(?:\bcalon[ \t]+penerima[ \t]+(?:[\w-]+[ \t]+)?|\b(?:mengalokasikan|dialokasikan|menganggarkan|dianggarkan"
+    r"|teralokasi|mengusulkan|diusulkan|mengajukan|diajukan)\b[^.;:!?\n]{0,80}\b(?:untuk|bagi|sebagai)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?)$", re.IGNORECASE)
 _PAST = word_regex(words_of("""
 telah sudah resmi kemarin tadi menggelar mengadakan melaksanakan digelar diadakan dilaksanakan diselenggarakan
 berlangsung dilantik dikukuhkan melantik mengukuhkan membuka menghadiri diikuti dihadiri menyerahkan menyalurkan
@@ -122,6 +149,23 @@ _HELD_BEFORE = re.compile(
     r"(?:[ \t]+kegiatan)?[ \t]+$", re.IGNORECASE)
 _HELD_AFTER = re.compile(
     r"[ \t]+(?:yang[ \t]+)?(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung|dibuka)\b", re.IGNORECASE)
+# "bantuan yang diberikan ke panti", "santunan yang diserahkan kepada 50 anak", "bantuan berupa beras": aid named
+# as handed over to someone or listed as goods.
+_HANDED_AFTER = re.compile(
+    r"[ \t]+(?:(?:tersebut|ini|itu)[ \t]+)?(?:yang[ \t]+)?(?:(?:telah|sudah)[ \t]+)?(?:berupa\b|(?:diberikan|diserahkan"
+    r"|disalurkan|dibagikan|diterimakan)(?:[ \t]+[^\s.,;:!?]+){0,3}?[ \t]+(?:ke|kepada|bagi|untuk)\b)", re.IGNORECASE)
+# "Pelatihan kepada 22 pengelola panti telah dilakukan": the cue is the subject of a completed act, said in
+# a quote or not.
+_DONE_AFTER = re.compile(
+    r"(?:[ \t]+[^\s.,;:!?\"“”]+){0,12}?[ \t]+(?:telah|sudah)[ \t]+(?:kami[ \t]+)?(?:dilakukan|dilaksanakan|digelar"
+    r"|diadakan|diselenggarakan|berlangsung|diikuti|diberikan|diserahkan|disalurkan|dibagikan|diterima"
+    r"|dilantik|dikukuhkan|selesai|rampung|tuntas)\b", re.IGNORECASE)
+# "Badan Akreditasi Lembaga Kesejahteraan Sosial", "Badan Pendidikan, Penelitian dan Penyuluhan Sosial", "Balai
+# Besar Pelatihan": a capitalised cue inside the name of a government body or unit names no activity.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Badan|Balai|Pusat|Pusdiklat|Lembaga|Dinas|Direktorat|Bidang|Subbidang|Seksi|Subseksi|Bagian|Subbagian"
+    r"|Unit|Sentra|Sekolah|Politeknik|Akademi|Komisi|Kantor|Biro|Deputi|Loka|Kelompok[ \t]+Kerja|Pokja|Satgas)"
+    r"(?:[ \t]+(?:[A-Z][\w-]*,?|dan|&))*[ \t]+$")
 # "sosialisasi tentang akreditasi", "mulai dari akta notaris hingga izin operasional": the topic of a talk.
 # "membahas pelatihan pengurus", "agar siap diakreditasi": what a meeting discussed or an aim, not a held activity.
 _TOPIC_BEFORE = re.compile(
@@ -134,20 +178,45 @@ _OCCASION = re.compile(
     r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
 _ALSO = word_regex(words_of("juga pun turut sekaligus"))
 # "LKKS juga rutin menyalurkan bantuan setiap bulan": a habit, not an activity the report is about.
-_HABITUAL = re.compile(r"\b(?:rutin|biasanya|berkala|selalu|selama[ \t]+ini|(?:setiap|tiap)[ \t]+(?:tahun|bulan|minggu"
-                       r"|pekan|hari|triwulan|semester))\b", re.IGNORECASE)
+# "akan terus membina", "senantiasa mendukung", "berkomitmen menyalurkan": a standing commitment, not an activity;
+# "juga pernah menyalurkan": something done at some time, not the reported act.
+_HABITUAL = re.compile(r"\b(?:rutin|biasanya|berkala|selalu|senantiasa|terus|berkomitmen|komitmen|pernah|selama[ \t]+ini"
+                       r"|(?:setiap|tiap)[ \t]+(?:tahun|bulan|minggu|pekan|hari|triwulan|semester))\b", re.IGNORECASE)
 # "baru-baru ini", "beberapa waktu lalu": the report gives no day, so none may be borrowed from the page.
+_WEEKDAY_BEFORE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad)[ \t]+$", re.IGNORECASE)
+# "pekan lalu", "akhir bulan lalu", "pada Juli lalu": a week or a month, no day.
 _VAGUE_TIME = re.compile(
     r"\b(?:baru-baru[ \t]+ini|belum[ \t]+lama[ \t]+ini|beberapa[ \t]+(?:waktu|hari|pekan|minggu|bulan)"
-    r"[ \t]+(?:yang[ \t]+)?lalu)\b", re.IGNORECASE)
+    r"[ \t]+(?:yang[ \t]+)?lalu|(?:(?:awal|akhir|pertengahan)[ \t]+)?(?:pekan|bulan)[ \t]+(?:yang[ \t]+)?lalu"
+    r"|(?:pada|bulan|awal|akhir|pertengahan)[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
+    r"|oktober|november|desember)(?:[ \t]+(?:19|20)\d{2})?(?![ \t]*\d))\b", re.IGNORECASE)
 _WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga mudah-mudahan ingin meminta minta mendorong dorong
 mengajak ajak mengimbau imbau menargetkan targetkan agar supaya"""))
 _QUOTES = re.compile("[\"“”]")
+_SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbuh|tambah|papar|pinta|harap|katanya
+|ujarnya|ungkapnya|ucapnya|jelasnya|tuturnya|terangnya|tegasnya|sebutnya|imbuhnya|tambahnya|paparnya|tandasnya|pungkasnya
+|mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|menyebutkan|mengaku|berharap
+|menambahkan|memaparkan)""".replace("\n", "")
+# A date in the attribution of a quote or a reported statement, before or after the speech verb.
+_SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b[ \t]+(?:[A-Z][\w.'’-]*[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
+                            r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
+_SPEECH_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _SPEECH_VERBS + r"\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 # An LKS-type body must be central; these neighbouring topics alone do not make an article relevant.
 _OFF_TOPIC = word_regex(words_of("pkk posyandu bpjs pilkada pemilu stunting banjir kebakaran narkoba sepakbola") | {
     "karang taruna", "rt/rw", "lembaga adat", "majelis adat", "dewan adat", "sepak bola"})
+# Who an installation installs: a board ("pengurus", "ketua") or an LKS-type body named beside the cue.
+_BOARD = word_regex(words_of("""pengurus kepengurusan ketua wakil anggota dewan pengawas pembina penasehat penasihat
+presidium badan_pengurus lkks lks lksa lk3 bkkks flks forum forwil forda panti yayasan organisasi lembaga terpilih"""))
+# "(dilantik) sebagai Kepala Dinas Sosial", "resmi jabat kadinsos": a government post taken, not by "oleh" someone.
+_GOVERNMENT_POST = re.compile(
+    r"(?<!oleh )\b(?:sebagai|menjadi|jabat|menjabat|pelantikan|melantik)[ \t]+(?:[A-Z][\w.'’-]*,?[ \t]+){0,4}"
+    r"(?:(?:sebagai|menjadi)[ \t]+)?(?:(?:pj|plt|plh|penjabat)\.?[ \t]+)?"
+    r"(?:kepala[ \t]+(?:dinas|badan|bagian|bidang|kantor|biro|upt|uptd|dinsos)|kadis\w*|kadinsos|kaban|kabag|kabid"
+    r"|sekretaris[ \t]+daerah|sekda|camat|lurah|kepala[ \t]+desa|kades|pejabat|direktur|inspektur|asisten"
+    r"|staf[ \t]+ahli|bupati|wakil[ \t]+bupati|wali[ \t]?kota|wakil[ \t]+wali[ \t]?kota|gubernur|wakil[ \t]+gubernur)\b",
+    re.IGNORECASE)
 _LKS_KINDS = frozenset({"LKKS", "LKS", "LKSA", "FORUM_LKS"})
 _EVENT_ORG_KINDS = frozenset({"LKKS", "LKS", "LKSA", "FORUM_LKS", "DINSOS", "KEMENSOS"})
 _RELATIVE_PERIOD = re.compile(
@@ -155,6 +224,8 @@ _RELATIVE_PERIOD = re.compile(
     r"|tujuh|delapan|sembilan|sepuluh|\d{1,2})\s+tahun\s+(?:ke\s+depan|mendatang)", re.IGNORECASE)
 _NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                  "sembilan": 9, "sepuluh": 10}
+_RECENT_DAYS = 30
+_EARLIER = re.compile(r"\b(?:sebelumnya|sebelum[ \t]+itu|tahun[ \t]+lalu|tahun[ \t]+sebelumnya)\b", re.IGNORECASE)
 _TENURE_TYPES = frozenset({"inauguration", "deliberation"})
 _TITLE_FACTOR, _LEAD_FACTOR, _FRAME_FACTOR, _QUOTE_FACTOR = 3.0, 2.0, 1.5, 0.5
 _MAIN_THRESHOLD, _SECOND_THRESHOLD = 2.0, 4.0
@@ -169,6 +240,7 @@ class _Hit:
     weight: float
     future: bool = False
     occasion: bool = False  # named as a further activity of the reported occasion
+    held: bool = False  # said to take place or to be handed over ("digelar", "bantuan yang diserahkan kepada")
 
 
 @dataclass(slots=True)
@@ -230,7 +302,7 @@ def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[b
     names = [m.span() for m in _FUTURE_IN_NAME.finditer(text, window_start, cue_start + 20)]
     near = anywhere = False
     for match in _FUTURE.finditer(text, window_start, cue_start):
-        if any(a <= match.start() < b for a, b in names):
+        if any(a <= match.start() < b for a, b in names) or _COMMITMENT_AFTER.match(text, match.end()):
             continue
         anywhere = True
         between = text[match.end():cue_start]
@@ -274,6 +346,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
         slot = layout.slot(match.start())
         paragraph_start = article.starts[slot]
+        if (match.group()[0].isupper() and slot not in layout.headlines
+                and _INSTITUTION_BEFORE.search(text, max(paragraph_start, match.start() - 80), match.start())):
+            continue
         sentence_start = _sentence_start(text, paragraph_start, match.start())
         if _NEGATION_BEFORE.search(text, max(sentence_start, match.start() - 40), match.start()):
             continue
@@ -282,28 +357,35 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         # A hope ("berharap pengurus segera dilantik") announces nothing.
         _, anywhere = _announced_before(text, sentence_start, match.start())
         wish = _WISH.search(text, sentence_start, match.start()) is not None
-        future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None) and not wish
         habitual = _HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, match.start()),
                                                       match.end())) is not None
+        # A promise to keep doing something ("berjanji akan selalu mendukung pelatihan") announces no activity.
+        future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None
+                  or _PLANNED_BEFORE.search(text, max(sentence_start, match.start() - 120), match.start()) is not None
+                  ) and not wish and not habitual
         occasion = (not quoted and not future and not wish and not habitual
                     and _OCCASION.match(text, sentence_start) is not None
                     and _also_right_before(text, sentence_start, match.start()))
-        if (_HELD_BEFORE.search(text, max(paragraph_start, match.start() - 40), match.start())
-                or _HELD_AFTER.match(text, match.end())):
+        done = not future and _DONE_AFTER.match(text, match.end()) is not None
+        handed = _HANDED_AFTER.match(text, match.end()) is not None
+        held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, match.start() - 40), match.start())
+                is not None or _HELD_AFTER.match(text, match.end()) is not None)
+        if held:
             weight = max(weight, _STRONG)
         elif weight == _HELD_ONLY:
             continue
         if occasion:
             weight = max(weight, _STRONG) * _FRAME_FACTOR
-        elif _framed(text, paragraph_start, match.start(), match.end()):
+        elif not handed and _framed(text, paragraph_start, match.start(), match.end()):
+            # The hand-over verb already made the aid word strong: it frames it only once.
             weight *= _FRAME_FACTOR
         if slot in layout.top:
             weight *= _LEAD_FACTOR
-        if quoted:
+        if quoted and not done:
             weight *= _QUOTE_FACTOR
         if habitual or _background(text, sentence_start, match.start()):
             weight *= _BACKGROUND_FACTOR
-        hits.append(_Hit(kind, match.start(), match.end(), weight, future, occasion))
+        hits.append(_Hit(kind, match.start(), match.end(), weight, future, occasion, held and not future))
     return hits
 
 
@@ -385,6 +467,11 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
     return (lead_hits >= 1 and len(lks) >= 2) or len(lks) >= 3
 
 
+def _vague_time(sentence: str) -> bool:
+    """True when a sentence times its act by a week or month only ("pekan lalu"), not "Jumat pekan lalu"."""
+    return any(_WEEKDAY_BEFORE.search(sentence, 0, match.start()) is None for match in _VAGUE_TIME.finditer(sentence))
+
+
 def _absolute(article: ArticleText, mention: DateMention) -> int | None:
     """Where a date mention starts in the joined text."""
     if mention.evidence is None:
@@ -413,13 +500,20 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         after = [(p, d) for p, d in same if p >= cue.start]
         if after or same:
             return min(after or same, key=lambda item: abs(item[0] - cue.start))[1], cue
+        # "menggelar bimtek di Kendari Jumat pekan lalu": a weekday in the cue's own sentence beats a full date
+        # elsewhere, which is often the day of an interview.
+        sentence_start = _sentence_start(article.text, article.starts[slot], cue.start)
+        sentence_end = sentence_start + len(_sentence_of_span(article.text, sentence_start, cue.end))
+        own_weekday = [d for p, d in weekdays if sentence_start <= p < sentence_end and d.value is not None]
+        if own_weekday and not cue.future:
+            return own_weekday[0], cue
         if main:
             # The main event is the report's own: look no further than its heaviest cue's paragraph.
             break
     best = cues[0] if cues else None
     if best is not None and best.future:
         return None, best
-    if any(_VAGUE_TIME.search(_sentence_of(article.text, layout, cue)) for cue in cues
+    if any(_vague_time(_sentence_of(article.text, layout, cue)) for cue in cues
            if cue is best or layout.slot(cue.start) in layout.top):
         # "digelar baru-baru ini": any dated line of the page is the report's or an interview's day.
         return None, best
@@ -487,12 +581,34 @@ def _sentence_of(text: str, layout: _Layout, cue: _Hit) -> str:
     return _sentence_of_span(text, start, cue.end)
 
 
-def _tense(layout: _Layout, cue: _Hit | None, date: dt.date | None) -> Tense:
+def _planned(hits: list[_Hit]) -> bool:
+    """True when an article speaks of an activity mostly as ahead: its announced cues outweigh the reported ones.
+
+    A plan story ("Pemprov akan memberikan bantuan ... calon penerima ... nanti akan ditransfer") names the aid
+    many times, always ahead; a report names its act as done and may add one plan at the end.
+    """
+    ahead = sum(h.weight for h in hits if h.future)
+    return ahead > 0 and ahead > sum(h.weight for h in hits if not h.future)
+
+
+def _speech_date(article: ArticleText, mention: DateMention) -> bool:
+    """True for the day a statement was made: "kata Saidin, Selasa (25/3/2025)", "X di Wamena, Minggu, mengatakan"."""
+    position = _absolute(article, mention)
+    if position is None:
+        return False
+    text = article.text
+    line_start = text.rfind("\n", 0, position) + 1
+    return (_SPEECH_BEFORE.search(text, max(line_start, position - 60), position) is not None
+            or _SPEECH_AFTER.match(text, position + len(mention.text)) is not None)
+
+
+def _tense(layout: _Layout, cue: _Hit | None, date: dt.date | None, planned: bool = False) -> Tense:
     """Future when the cue is announced ("akan dilantik") or dated after publication; past when reported as done.
 
     A future word right before the cue (or "... akan digelar" after it) announces the cue itself; one further
     back in the sentence may belong to another activity, so a date on or before publication then wins. With no
-    date to compare, a report's verbs narrate what happened: Indonesian marks the future, not the past.
+    date to compare, a cue or an article that speaks of the activity as planned makes it future; otherwise a
+    report's verbs narrate what happened: Indonesian marks the future, not the past.
     """
     article = layout.article
     text = article.text
@@ -506,7 +622,7 @@ def _tense(layout: _Layout, cue: _Hit | None, date: dt.date | None) -> Tense:
         sentence = _sentence_of(text, layout, cue)
     if date is not None and article.published is not None:
         return "future" if date > article.published else "past"
-    if announced_far:
+    if announced_far or planned or (cue is not None and cue.future):
         return "future"
     lead_text = " ".join(article.paragraphs[i].text for i in layout.lead)
     if any(pattern.search(part) for pattern in (_PAST, _REPORTED_VERB) for part in (sentence, lead_text)):
@@ -552,7 +668,59 @@ def _ranked_hits(hits: list[_Hit], kind: EventType) -> list[_Hit]:
     return sorted((h for h in hits if h.kind == kind), key=lambda h: (-h.weight, h.start))
 
 
-def _kinds(hits: list[_Hit], title: str | None, article_text: str) -> list[EventType]:
+def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit]) -> set[EventType]:
+    """Kinds with a strong cue reported as done in a sentence that states its day.
+
+    "... saat mengunjungi LKS X di Kupang, Rabu (25/11/2020)": the writer dates that act, so it is one of the
+    report's events however much the rest of the article talks about another topic.
+    """
+    article = layout.article
+    text = article.text
+    published = article.published
+    # An act dated long before the report ("Sebelumnya, pada Maret lalu ...") is its background.
+    positions = sorted(p for d in dates if d.value is not None and any(c.isdigit() for c in d.text)
+                       and (published is None or abs((d.value - published).days) <= _RECENT_DAYS)
+                       and (p := _absolute(article, d)) is not None)
+    kinds: set[EventType] = set()
+    for hit in hits:
+        if (hit.future or hit.kind in kinds or hit.weight < _STRONG
+                or phrase_key(text[hit.start:hit.end]) not in _STRONG_CUES):
+            continue
+        paragraph_start = article.starts[layout.slot(hit.start)]
+        if len(_QUOTES.findall(text, paragraph_start, hit.start)) % 2 == 1:
+            continue
+        start = _sentence_start(text, paragraph_start, hit.start)
+        end = start + len(_sentence_of_span(text, start, hit.end))
+        if _EARLIER.search(text, start, end):
+            continue
+        index = bisect.bisect_left(positions, start)
+        if index < len(positions) and positions[index] < end:
+            kinds.add(hit.kind)
+    return kinds
+
+
+def _government_installation(layout: _Layout, hits: list[_Hit], title: str | None) -> bool:
+    """True when the installation an article reports is of a government official, not of a board.
+
+    "LKKS Aceh mendukung penunjukan Budi sebagai Kepala Dinas Sosial ... dalam prosesi pelantikan": no
+    inauguration cue names a board or an LKS-type body in its sentence, and the article says who took which
+    government post.
+    """
+    text = layout.article.text
+    named_post = False
+    for hit in hits:
+        if hit.kind != "inauguration":
+            continue
+        start = _sentence_start(text, layout.article.starts[layout.slot(hit.start)], hit.start)
+        sentence = _sentence_of_span(text, start, hit.end)
+        if _GOVERNMENT_POST.search(sentence, hit.end - start):
+            named_post = True  # "pelantikan Andi sebagai Kepala Dinas": whoever else the sentence names
+        elif _BOARD.search(sentence):
+            return False
+    return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
+
+
+def _kinds(hits: list[_Hit], title: str | None, article_text: str, dated: set[EventType]) -> list[EventType]:
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
     title_kinds = _title_kinds(title)
     scores = _scores(hits, title_kinds)
@@ -565,11 +733,11 @@ def _kinds(hits: list[_Hit], title: str | None, article_text: str) -> list[Event
             # on top of its score, or an announcement ("akan dilantik", "berencana menyalurkan bantuan"): a
             # headline alone often names a background fact.
             body = [h for h in hits if h.kind == kind]
-            supported = any(h.weight > _STRONG for h in body)
+            supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
             announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
             # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
             occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
-            if (scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion:
+            if (scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or kind in dated:
                 kinds.append(kind)
     return kinds or ["other"]
 
@@ -583,19 +751,29 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     if not _relevant(layout, mentions):
         return False, []
     hits = _cue_hits(layout, mentions)
+    # Without a headline, the URL's slug is the headline the outlet wrote.
+    title = article.title or slug_title(article.url)
+    if _government_installation(layout, hits, title):
+        hits = [h for h in hits if h.kind != "inauguration"]
     periods = _Periods.of(article.text)
     fallback = dominant_region(analysis.regions)
     events: list[Event] = []
-    # Without a headline, the URL's slug is the headline the outlet wrote.
-    title = article.title or slug_title(article.url)
-    for number, kind in enumerate(_kinds(hits, title, article.text)):
-        chosen, cue = _choose_date(layout, analysis.dates, _ranked_hits(hits, kind), main=number == 0)
+    kinds = _kinds(hits, title, article.text, _dated_kinds(layout, analysis.dates, hits))
+    for number, kind in enumerate(kinds):
+        ranked = _ranked_hits(hits, kind)
+        chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0)
         if (chosen is None and events and events[0].tense == "future" and cue is not None and cue.future
                 and _same_sentence_kind(article.text, cue, hits, events[0].type)):
             # Announced as part of the announced main event ("pelantikan akan dirangkaikan dengan ..."): its day.
             chosen = next((d for d in analysis.dates if d.value == events[0].date and d.text == events[0].date_text),
                           None)
+        planned = _planned(ranked)
+        if chosen is not None and planned and _speech_date(article, chosen):
+            chosen = None  # the day the plan was told, not the day of the activity
         date = chosen.value if chosen is not None else None
+        tense = _tense(layout, cue, date, planned)
+        if tense == "future" and chosen is not None and _speech_date(article, chosen):
+            chosen, date = None, None
         year = date.year if date is not None else article.published.year if article.published else None
         organizations = _event_organizations(layout, mentions, cue)
         region = next((o.region_code for o in organizations if o.kind in _LKS_KINDS and o.region_code), None)
@@ -603,7 +781,7 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
         if region is None and fallback is not None:
             region = fallback.code
         event = Event(type=kind, date=date, date_text=chosen.text if chosen is not None else None,
-                      tense=_tense(layout, cue, date), organizations=organizations, region_code=region,
+                      tense=tense, organizations=organizations, region_code=region,
                       evidence=article.evidence(cue.start, cue.end) if cue is not None else None)
         anchor = cue.start if cue is not None else 0
         within: tuple[int, int] | None = None

@@ -193,8 +193,10 @@ _CUE = re.compile(
 )
 _CUE_WINDOW = 40
 _OUTLET_AFTER = re.compile(r"[ \t]*(?:Post|Pos|Ekspres|Express|TV|FM|News|Today)\b")
-# National idioms ("dari Sabang sampai Merauke") name no place of the article.
-_IDIOM = re.compile(r"Sabang\s+(?:sampai|hingga|ke)\s+Merauke|Miangas\s+(?:sampai|hingga)\s+(?:Pulau\s+)?Rote")
+# National idioms ("dari Sabang sampai Merauke") name no place of the article; "Tanah Papua" and "orang asli Papua"
+# are the land and people of all six Papuan provinces, not the province of Papua.
+_IDIOM = re.compile(r"Sabang\s+(?:sampai|hingga|ke)\s+Merauke|Miangas\s+(?:sampai|hingga)\s+(?:Pulau\s+)?Rote"
+                    r"|[Tt]anah\s+Papua|(?<=asli\s)Papua(?!\s+(?:Barat|Selatan|Tengah|Pegunungan))")
 _DISTRICT_CUE = re.compile(r"(?<![A-Za-z])(?:Kecamatan|KECAMATAN|kecamatan|Kec\.|kec\.|Distrik|distrik)[ \t]+")
 _DATELINE_DASH = re.compile(r"(?<=[\s)])[-–—]+(?:\s|$)|[-–—]{2}\s")
 _LEVEL_WORD_BEFORE = re.compile(
@@ -335,7 +337,7 @@ def _scan(text: str) -> list[Hit]:
     index = _index()
     names, prefixes = index.names, index.prefixes
     words = _words(text)
-    idioms = [m.span() for m in _IDIOM.finditer(text)] if "Merauke" in text or "Rote" in text else []
+    idioms = [m.span() for m in _IDIOM.finditer(text)] if any(w in text for w in ("Merauke", "Rote", "Papua")) else []
     zones = dateline_zones(text)
     hits: list[Hit] = []
     i, count = 0, len(words)

@@ -79,6 +79,10 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("1.250 jumlah panti asuhan di provinsi ini", 1250, "panti asuhan"),
         ("tercatat 12 LK3 di kabupaten", 12, "LK3"),
         ("Bupati Serahkan 50 Paket Sembako untuk Panti", 50, "Paket"),
+        ("Dua staf direktorat itu mengunjungi panti", 2, "staf"),
+        ("didampingi tiga dokter dan", 3, "dokter"),
+        ("lima instruktur dari balai", 5, "instruktur"),
+        ("dihadiri empat puluh jemaah masjid", 40, "jemaah"),
     ],
 )
 def test_counts(text: str, value: float, unit: str) -> None:

@@ -449,3 +449,160 @@ def test_a_habit_in_the_lead_is_not_the_reported_activity() -> None:
         "Selain itu, LKKS juga rutin menyalurkan bantuan kepada panti asuhan setiap bulan.",
         published=dt.date(2024, 10, 3))
     assert events_of(doc) == [("coordination_meeting", dt.date(2024, 10, 2), "past")]
+
+
+TUESDAY = dt.date(2024, 10, 8)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["KUPANG (ANTARA) - Dinas Sosial Provinsi NTT akan menyalurkan bantuan permakanan kepada 40 panti asuhan di "
+     "Kota Kupang, kata Kepala Dinas Sosial NTT Maria Kleden di Kupang, Senin.",
+     "Menurut dia, setiap LKSA yang memenuhi syarat akan mendapatkan bantuan sebesar Rp50 juta.",
+     "Bantuan itu nantinya akan disalurkan langsung ke rekening masing-masing panti asuhan, ujarnya."],
+    ["MAROS - Pemerintah Kabupaten Maros menganggarkan Rp2 miliar dalam APBD 2025 untuk bantuan operasional 25 "
+     "panti asuhan dan LKSA.",
+     "Kepala Dinas Sosial Maros, Andi Tenri, mengatakan calon penerima bantuan sudah didata. \"Setelah "
+     "verifikasi, dana bantuan akan dicairkan bertahap ke LKSA,\" katanya, Senin (7/10/2024)."],
+    ["MAMUJU - Pemprov Sulbar berencana menggelar pelatihan bagi 100 pengasuh panti asuhan dan LKSA tahun depan.",
+     "Kepala Dinas Sosial Sulbar, Andi Mansyur, mengatakan pelatihan akan difokuskan pada standar pengasuhan. "
+     "\"Pelatihannya nanti akan dilaksanakan bertahap,\" ujarnya di Mamuju, Senin (7/10/2024)."],
+])
+def test_a_plan_story_is_future_and_takes_no_date_from_the_statement(paragraphs: list[str]) -> None:
+    events = events_of(document(None, *paragraphs, published=TUESDAY))
+    assert len(events) == 1
+    assert events[0][1:] == (None, "future")
+
+
+def test_a_plan_told_with_its_own_day_keeps_that_day() -> None:
+    doc = document(None, "KENDARI - Pengurus LKKS Sulawesi Tenggara masa bakti 2024-2029 akan dilantik Gubernur pada "
+                         "Senin (14/10/2024) di Aula Bahteramas.",
+                   "Hal itu disampaikan Sekretaris LKKS Sultra, Rudi Hartono, di Kendari, Senin (7/10/2024).",
+                   published=TUESDAY)
+    assert events_of(doc) == [("inauguration", dt.date(2024, 10, 14), "future")]
+
+
+@pytest.mark.parametrize("promise", [
+    "Dalam kunjungan itu, bupati menegaskan pemerintah akan terus melakukan pembinaan terhadap LKS dan panti asuhan.",
+    "Bupati juga berjanji akan selalu mendukung pelatihan bagi pengasuh panti asuhan.",
+    "Pemkab, kata dia, berkomitmen menyelenggarakan bimbingan teknis bagi pengurus LKS.",
+])
+def test_a_promise_to_keep_doing_something_is_no_activity(promise: str) -> None:
+    doc = document(None, "BLITAR - Bupati Blitar mengunjungi Panti Asuhan Al Hikmah di Kecamatan Wlingi, Senin "
+                         "(7/10/2024).", promise, published=TUESDAY)
+    assert events_of(doc) == [("visit", dt.date(2024, 10, 7), "past")]
+
+
+@pytest.mark.parametrize("handed", [
+    "Kepala Dinas Sosial menjelaskan, bantuan yang diserahkan kepada panti asuhan itu berupa beras 200 kg dan mi "
+    "instan.",
+    "Adapun bentuk bantuan yang diberikan ke panti asuhan yaitu beras, gula pasir dan minyak goreng.",
+    "Santunan yang dibagikan bagi 60 anak asuh itu berasal dari zakat ASN Pemkab Blitar.",
+])
+def test_aid_handed_over_during_a_visit_is_a_second_event(handed: str) -> None:
+    doc = document(None, "BLITAR - Bupati Blitar bersama Ketua LKKS Blitar mengunjungi Panti Asuhan Al Hikmah di "
+                         "Kecamatan Wlingi, Senin (7/10/2024).", handed, "Bupati berharap panti asuhan terus berbenah.",
+                   published=TUESDAY)
+    assert {kind for kind, _, _ in events_of(doc)} == {"visit", "aid_distribution"}
+
+
+def test_aid_merely_hoped_for_or_compared_is_not_handed_over() -> None:
+    doc = document(None, "BLITAR - Bupati Blitar bersama Ketua LKKS Blitar mengunjungi Panti Asuhan Al Hikmah di "
+                         "Kecamatan Wlingi, Senin (7/10/2024).",
+                   "Semoga bantuan yang diberikan pemerintah selama ini bermanfaat, kata bupati. Bantuan makanan yang "
+                   "diberikan Pemda pun bisa saja dihentikan bila data panti tidak jujur.", published=TUESDAY)
+    assert [kind for kind, _, _ in events_of(doc)] == ["visit"]
+
+
+@pytest.mark.parametrize("done", [
+    "\"Bimbingan teknis bagi pengurus panti asuhan dan LKSA sudah kami laksanakan bersama Kemensos,\" kata Kepala "
+    "Bidang Rehabilitasi Sosial, Yulius Wenda.",
+    "\"Sosialisasi standar pengasuhan kepada seluruh pengurus LKSA telah dilaksanakan,\" kata Kepala Bidang "
+    "Rehabilitasi Sosial, Yulius Wenda.",
+    "\"Pelatihan kepada 30 pengelola panti asuhan se-Jayapura telah dilakukan dengan materi dari Kemensos,\" ujarnya.",
+])
+def test_an_activity_said_to_be_done_counts_even_in_a_quote(done: str) -> None:
+    doc = document(None, "JAYAPURA - Dinas Sosial Provinsi Papua mendorong 30 panti asuhan di Jayapura mengelola "
+                         "anak asuh sesuai standar.", done, "Ia berharap pengurus LKSA menerapkan hasil kegiatan itu.",
+                   published=None)
+    assert events_of(doc) == [("training", None, "past")]
+
+
+def test_activity_words_inside_a_body_name_are_no_activity() -> None:
+    doc = document(None, "MAKASSAR - Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Makassar "
+                         "mengunjungi LKS Nurul Iman di Kabupaten Gowa, Kamis (3/10/2024).",
+                   "Kepala balai mengatakan LKS perlu menata administrasi. Badan Akreditasi Lembaga Kesejahteraan "
+                   "Sosial juga menilai kelayakan lembaga.",
+                   "Pengurus LKS Nurul Iman menyambut baik kunjungan itu.", published=TUESDAY)
+    assert events_of(doc) == [("visit", dt.date(2024, 10, 3), "past")]
+
+
+@pytest.mark.parametrize("lead", [
+    "PADANG - Ketua LKKS Sumatera Barat menyampaikan selamat atas pelantikan Andi Saputra sebagai Kepala Dinas "
+    "Sosial Sumbar oleh Gubernur, Senin (7/10/2024).",
+    "PADANG - LKKS Sumatera Barat mendukung penunjukan Andi Saputra sebagai Kepala Dinas Sosial Sumbar. Ia "
+    "dilantik Gubernur, Senin (7/10/2024).",
+])
+def test_the_installation_of_a_government_official_is_not_an_lks_inauguration(lead: str) -> None:
+    doc = document(None, lead, "Menurut Ketua LKKS, LKKS dan seluruh LKS siap bersinergi dengan kepala dinas yang "
+                               "baru.", published=TUESDAY)
+    assert "inauguration" not in [kind for kind, _, _ in events_of(doc)]
+
+
+def test_a_board_installed_by_the_governor_stays_an_inauguration() -> None:
+    doc = document(None, "PADANG - Gubernur Sumatera Barat melantik pengurus LKKS Sumatera Barat masa bakti "
+                         "2024-2029 di Auditorium Gubernuran, Senin (7/10/2024).",
+                   "Gubernur berharap LKKS menjadi mitra pemerintah.", published=TUESDAY)
+    assert events_of(doc) == [("inauguration", dt.date(2024, 10, 7), "past")]
+
+
+@pytest.mark.parametrize("visit", [
+    "Hal itu disampaikan Direktur Rehabilitasi Sosial Anak, Rina Wulandari, ketika meninjau LKS Kasih Ibu di Kota "
+    "Bogor, Jumat (4/10/2024).",
+    "Rina Wulandari menyampaikan hal itu saat mengunjungi LKS Kasih Ibu di Kota Bogor pada Jumat (4/10/2024).",
+])
+def test_a_dated_act_is_an_event_however_much_the_article_discusses_another_topic(visit: str) -> None:
+    doc = document(None, "JAKARTA - Kementerian Sosial terus mendorong lembaga kesejahteraan sosial (LKS) mengikuti "
+                         "akreditasi agar layanan sesuai standar.", visit,
+                   "Menurut Rina, akreditasi penting untuk mengukur mutu layanan LKS. Akreditasi dilakukan oleh tim "
+                   "asesor.", "\"Akreditasi adalah bentuk pengakuan negara kepada LKS,\" ujarnya.", published=TUESDAY)
+    assert ("visit", dt.date(2024, 10, 4), "past") in events_of(doc)
+
+
+@pytest.mark.parametrize(("when", "date"), [
+    ("pekan lalu", None),
+    ("akhir bulan lalu", None),
+    ("pada September lalu", None),
+    ("pada September 2024", None),
+    ("Jumat pekan lalu", dt.date(2024, 10, 4)),
+])
+def test_a_week_or_month_alone_gives_no_day(when: str, date: dt.date | None) -> None:
+    doc = document(None, f"KENDARI - Dinas Sosial Sultra menggelar bimbingan teknis bagi pengurus LKS di Kendari {when}.",
+                   "Hal itu disampaikan Kadinsos Sultra, Senin (7/10/2024). Sebanyak 60 pengurus LKS mengikuti bimtek.",
+                   published=TUESDAY)
+    assert events_of(doc) == [("training", date, "past")]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Dinas Sosial menggelar FGD bersama pengurus LKS se-kabupaten", "coordination_meeting"),
+    ("LKKS Kabupaten Sinjai menggelar musyawarah kabupaten untuk memilih ketua baru", "deliberation"),
+    ("Dinas Sosial memberikan pembekalan kepada pengurus LKS dan pekerja sosial", "training"),
+    ("Ketua LKKS mendistribusikan 200 paket beras ke panti asuhan", "aid_distribution"),
+    ("Panti asuhan binaan LKKS dijenguk Ketua LKKS bersama jajaran", "visit"),
+    ("Tim Kemensos mengakreditasi tiga LKS", "accreditation"),
+])
+def test_other_forms_of_the_activity_verbs(lead: str, kind: str) -> None:
+    doc = document(None, f"SINJAI - {lead} di Sinjai, Senin (7/10/2024).", "Kegiatan itu diikuti LKS setempat.",
+                   published=TUESDAY)
+    assert events_of(doc)[0] == (kind, dt.date(2024, 10, 7), "past")
+
+
+@pytest.mark.parametrize("background", [
+    "Sebelumnya, LKKS Kota Bogor menyalurkan bantuan ke 20 panti asuhan pada Selasa (1/10/2024).",
+    "LKKS Kota Bogor juga pernah menyalurkan bantuan ke 20 panti asuhan pada Selasa (13/2/2024).",
+])
+def test_an_earlier_dated_act_is_background(background: str) -> None:
+    doc = document(None, "BOGOR - Kementerian Sosial terus mendorong lembaga kesejahteraan sosial (LKS) di Kota Bogor "
+                         "mengikuti akreditasi agar layanan sesuai standar.",
+                   "Menurut Direktur Rehabilitasi Sosial Anak, akreditasi penting untuk mengukur mutu layanan LKS.",
+                   background, published=TUESDAY)
+    assert "aid_distribution" not in [kind for kind, _, _ in events_of(doc)]

@@ -241,6 +241,19 @@ def test_places_that_are_not_regions() -> None:
     assert _names("seperti dilansir Radar Bogor dan Banjarmasin Post") == []
 
 
+@pytest.mark.parametrize("text", [
+    "yayasan yang melayani anak-anak di Tanah Papua",
+    "gereja-gereja di tanah Papua dan Tanah Papua bagian selatan",
+    "panti ini mengasuh anak asli Papua dari pedalaman",
+])
+def test_the_land_and_people_of_papua_are_not_the_province(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_papuan_province_after_asli_is_still_named() -> None:
+    assert _names("anak-anak asli Papua Pegunungan di panti") == ["Papua Pegunungan"]
+
+
 def test_case_rules() -> None:
     assert _names("harga batu dan pati naik") == []
     assert _names("KALSEL") == ["Kalimantan Selatan"]
