@@ -13,7 +13,7 @@ from pipeline.models import Document, Paragraph
 # Lines that are never article content, by their opening words (outlet chrome, prompts, bylines, forms).
 _BOILERPLATE_PREFIXES: dict[str, tuple[str, ...]] = {
     "read_also": (
-        r"baca juga", r"baca pula", r"baca selengkapnya", r"lihat juga", r"simak juga", r"artikel terkait",
+        r"baca juga", r"baca pula", r"baca\s*:", r"baca selengkapnya", r"lihat juga", r"simak juga", r"artikel terkait",
         r"berita terkait", r"related articles?", r"related posts?", r"populer", r"terpopuler", r"berita lainnya",
         r"tonton juga", r"saksikan juga",
     ),
@@ -80,7 +80,8 @@ def _shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
 
 
 def _boilerplate_reason(text: str) -> str | None:
-    match = _PREFIX.match(text.strip())
+    # Stray punctuation glued in front (".Baca : ...", "- Baca juga") does not hide a read-also line.
+    match = _PREFIX.match(text.strip().lstrip(".,;:-–—•*>| "))
     if match:
         return match.lastgroup
     words = _WORD.findall(text)
@@ -101,7 +102,7 @@ def split_glued(texts: Iterable[str]) -> list[str]:
     out: list[str] = []
     for text in texts:
         match = _GLUED_READ_ALSO.search(text)
-        if match and match.start() > 0:
+        if match and _WORD.search(text[:match.start()]):
             out.extend([text[:match.start()].strip(), text[match.start():].strip()])
         else:
             out.append(text)

@@ -79,3 +79,8 @@ def test_headlines_listed_under_a_related_heading_are_boilerplate() -> None:
 def test_a_headline_like_line_without_a_related_heading_is_kept() -> None:
     paragraphs = classify([BODY, "Pengurus LKKS Kota Palu Periode 2025-2030", BODY.replace("40", "45")])
     assert paragraphs[1].status == "kept"
+
+
+def test_read_also_lines_with_stray_leading_punctuation_or_short_label() -> None:
+    paragraphs = classify([BODY, ".Baca : Tingkat kepuasan warga capai 99 persen", "- Baca Juga: Banjir rendam 805 rumah"])
+    assert [(p.status, p.reason) for p in paragraphs[1:]] == [("boilerplate", "read_also")] * 2
