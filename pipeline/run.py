@@ -8,14 +8,16 @@ killed anywhere is finished by the next one; nothing is loaded twice.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -186,19 +188,22 @@ async def _discover_source(source: Source, fetcher: fetch_stage.Fetcher, wh: War
     """Discovery of one source into the frontier; returns the url ids listed this run."""
     endpoints = _endpoints(source)
     found = await discover_stage.discover(source, fetcher, now=now, validators=wh.validators(endpoints))
-    for result in found.fetched:
-        wh.record_page(run_id, _page_row(run_id, result))
     report.skipped.update(found.skipped)
     report.errors.extend(found.errors)
+    # Candidates are stored before the feed/listing responses are recorded: a recorded response's validators
+    # make the next run's request conditional, so a run killed in between must not leave the validators of a
+    # feed whose items were never stored (the next run would get 304 and never see them).
+    report.candidates = len(found.candidates)
+    report.new_urls = wh.add_candidates(run_id, (
+        (url_id(c.url), c.url, source.name, c.via, c.title, c.published) for c in found.candidates))
+    for result in found.fetched:
+        wh.record_page(run_id, _page_row(run_id, result))
     reached = [r for r in found.fetched if r.kind != "robots" and (r.ok or r.not_modified)]
     if endpoints and not reached:
         first = found.errors[0] if found.errors else "no discovery endpoint answered"
         report.error = f"unreachable: {first}"
         log.warning("source %s: %s", source.name, report.error)
         return set()
-    report.candidates = len(found.candidates)
-    report.new_urls = wh.add_candidates(run_id, (
-        (url_id(c.url), c.url, source.name, c.via, c.title, c.published) for c in found.candidates))
     return {url_id(c.url) for c in found.candidates}
 
 
@@ -253,8 +258,16 @@ def _process_page(page: PendingPage, hints: ArticleHints | None, recurring: froz
     return _Processed(page, document, analysis)
 
 
-def _process_star(job: tuple[PendingPage, ArticleHints | None, frozenset[str]]) -> _Processed:
+_Job = tuple[PendingPage, ArticleHints | None, frozenset[str]]
+
+
+def _process_star(job: _Job) -> _Processed:
     return _process_page(*job)
+
+
+def _process_task(jobs: list[_Job]) -> list[_Processed]:
+    """Several pages per worker call: fewer round trips between processes."""
+    return [_process_page(*job) for job in jobs]
 
 
 # Articles per load transaction: bulk inserts are cheap, and a crash loses at most one batch of work.
@@ -263,18 +276,58 @@ LOAD_BATCH = 200
 # Below this many pages per worker, starting processes (each loads spaCy) costs more than it saves.
 _PAGES_PER_WORKER = 64
 
+# Pending pages read per query, pages per worker call, and calls queued per worker: together they bound what a
+# reprocess of the whole archive holds in memory, whatever the archive's size.
+_PENDING_CHUNK = 2000
+_TASK_PAGES = 16
+_TASKS_PER_WORKER = 4
+
+
+def _pending(wh: Warehouse, everything: bool) -> Iterator[PendingPage]:
+    """Pending pages in order, read a chunk at a time so they are never all in memory."""
+    after: tuple[dt.datetime | None, str] | None = None
+    while True:
+        chunk = wh.pending_pages(everything=everything, after=after, limit=_PENDING_CHUNK)
+        yield from chunk
+        if len(chunk) < _PENDING_CHUNK:
+            return
+        after = (chunk[-1].fetched_at, chunk[-1].page_id)
+
+
+def _in_order(pool: ProcessPoolExecutor, jobs: Iterator[_Job], workers: int) -> Iterator[_Processed]:
+    """Results in job order with a bounded number of calls in flight (Executor.map submits every job at once)."""
+    tasks = iter(lambda: list(itertools.islice(jobs, _TASK_PAGES)), [])
+    in_flight: collections.deque[Future[list[_Processed]]] = collections.deque(
+        pool.submit(_process_task, task) for task in itertools.islice(tasks, workers * _TASKS_PER_WORKER))
+    while in_flight:
+        done = in_flight.popleft().result()
+        for task in itertools.islice(tasks, 1):
+            in_flight.append(pool.submit(_process_task, task))
+        yield from done
+
 
 def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stats: Counter[str], *,
                     everything: bool = False, workers: int = 1) -> tuple[int, int]:
     """Extract, clean, analyse and load every archived page not yet processed; (new, updated) articles.
 
-    CPU work runs in `workers` processes; loading stays in this process, in page order, one transaction
-    per article.
+    CPU work runs in `workers` processes; loading stays in this process, in page order, in batches of
+    LOAD_BATCH articles per transaction. Pages stream from the warehouse in chunks, and only a bounded
+    number of them is in the workers' hands at once, so memory does not grow with the archive.
     """
-    pages = wh.pending_pages(everything=everything)
-    recurring = {name: wh.recurring_lines(name) for name in sorted({p.source for p in pages})}
-    jobs = [(p, sources[p.source].article if p.source in sources else None, recurring[p.source]) for p in pages]
-    workers = max(1, min(workers, len(jobs) // _PAGES_PER_WORKER))
+    pending = _pending(wh, everything)
+    # Enough pages to decide how many workers are worth starting; the rest is read as processing goes.
+    head = list(itertools.islice(pending, max(1, workers) * _PAGES_PER_WORKER))
+    workers = max(1, min(workers, len(head) // _PAGES_PER_WORKER))
+    recurring: dict[str, frozenset[str]] = {}
+
+    def job(page: PendingPage) -> _Job:
+        # Read when a source's first page comes up: a source's boilerplate depends only on its own articles, and
+        # none of them has been loaded by this run before that, so this equals reading them all up front.
+        if page.source not in recurring:
+            recurring[page.source] = wh.recurring_lines(page.source)
+        return page, sources[page.source].article if page.source in sources else None, recurring[page.source]
+
+    jobs = map(job, itertools.chain(head, pending))
     new = updated = 0
     batch: list[ArticleLoad] = []
 
@@ -287,7 +340,8 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers))
-            results: Iterator[_Processed] = pool.map(_process_star, jobs, chunksize=16)
+            stack.callback(pool.shutdown, cancel_futures=True)  # on a failure, do not finish the queued calls
+            results: Iterator[_Processed] = _in_order(pool, jobs, workers)
         else:
             results = map(_process_star, jobs)
         for done in results:

@@ -304,17 +304,34 @@ class Warehouse:
         row = self.con.execute("SELECT body_sha256 FROM articles WHERE article_id = ?", [url_id]).fetchone()
         return row[0] if row else None
 
-    def pending_pages(self, *, everything: bool = False, source: str | None = None) -> list[PendingPage]:
-        """Archived article responses not yet processed by this extractor version (latest per URL)."""
+    def pending_pages(self, *, everything: bool = False, source: str | None = None,
+                      after: tuple[dt.datetime | None, str] | None = None,
+                      limit: int | None = None) -> list[PendingPage]:
+        """Archived article responses not yet processed by this extractor version (latest per URL).
+
+        In (fetched_at, page_id) order; `after` and `limit` read them a chunk at a time (keyset pagination).
+        """
+        filters: list[str] = []
+        params: list[Any] = [source] if source else []
+        if not everything:
+            filters.append("(processed_version IS DISTINCT FROM ? OR process_error LIKE 'crash:%')")
+            params.append(EXTRACTOR_VERSION)
+        if after is not None and after[0] is None:
+            filters.append("(fetched_at IS NULL AND page_id > ?)")
+            params.append(after[1])
+        elif after is not None:  # rows without a fetch time sort last, so they still come after any time
+            filters.append("(fetched_at > ? OR fetched_at IS NULL OR (fetched_at = ? AND page_id > ?))")
+            params.extend([after[0], after[0], after[1]])
         rows = self.con.execute(
             f"""SELECT page_id, url, url_id, source, warc_path, warc_offset, warc_length, body_sha256, fetched_at
                 FROM (SELECT * FROM pages
                       WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
                       {"AND source = ?" if source else ""}
                       QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1)
-                {"" if everything else "WHERE processed_version IS DISTINCT FROM ? OR process_error LIKE 'crash:%'"}
-                ORDER BY fetched_at, page_id""",
-            ([source] if source else []) + ([] if everything else [EXTRACTOR_VERSION]),
+                {"WHERE " + " AND ".join(filters) if filters else ""}
+                ORDER BY fetched_at NULLS LAST, page_id
+                {"LIMIT ?" if limit is not None else ""}""",
+            params + ([limit] if limit is not None else []),
         ).fetchall()
         return [PendingPage(*r) for r in rows]
 

@@ -26,6 +26,9 @@ AUDITED = {
     ("pipeline/warehouse.py", "'AND source = ?' if source else ''"): "pending_pages: constant fragment",
     ("pipeline/warehouse.py", "'' if everything else \"WHERE processed_version IS DISTINCT FROM ? OR process_error "
                               "LIKE 'crash:%'\""): "pending_pages: constant fragment",
+    ("pipeline/warehouse.py", "'WHERE ' + ' AND '.join(filters) if filters else ''"):
+        "pending_pages: constant filter fragments, each with ? parameters",
+    ("pipeline/warehouse.py", "'LIMIT ?' if limit is not None else ''"): "pending_pages: constant fragment",
     ("pipeline/warehouse.py", "table"): "table names from FACT_TABLES / _COLUMNS constants",
     ("pipeline/warehouse.py", "sql"): "Warehouse.rows: the analyst's own query, with parameters",
     ("pipeline/dedup/__init__.py", "DEDUP_SCHEMA"): "constant DDL",
@@ -35,6 +38,7 @@ AUDITED = {
     ("pipeline/views.py", "sql"): "view definitions, constants",
     ("pipeline/views.py", "';\\n'.join(statements)"): "COMMENT ON statements: catalog names, docs quoted by _quote",
     ("pipeline/export.py", "name"): "EXPORT_NAMES constant",
+    ("pipeline/notebook.py", "sql"): "NotebookWarehouse.query: the notebook's own query, with parameters, read-only",
     ("pipeline/export.py", "_literal(str(partial))"): "COPY TO takes no parameter: the path is quoted by _literal",
     ("pipeline/export.py", "metadata"): "catalog comments quoted by _literal",
 }
