@@ -277,10 +277,11 @@ LOAD_BATCH = 200
 _PAGES_PER_WORKER = 64
 
 # Pending pages read per query, pages per worker call, and calls queued per worker: together they bound what a
-# reprocess of the whole archive holds in memory, whatever the archive's size.
+# reprocess of the whole archive holds in memory, whatever the archive's size. The queue is deep enough (about
+# two seconds of work) that the workers do not run dry while this process loads a batch into a large warehouse.
 _PENDING_CHUNK = 2000
 _TASK_PAGES = 16
-_TASKS_PER_WORKER = 4
+_TASKS_PER_WORKER = 32
 
 
 def _pending(wh: Warehouse, everything: bool) -> Iterator[PendingPage]:

@@ -100,14 +100,16 @@ def test_unreachable_robots_disallows_and_missing_robots_allows(fakeweb: FakeWeb
 
 
 def test_per_host_delay_spaces_request_starts(fakeweb: FakeWeb, make_source: SourceFactory) -> None:
-    source = make_source(delay_seconds=0.2, concurrency_per_host=4, obey_robots=False)
+    # The server sees request starts with thread-scheduling jitter on a busy machine: a longer delay keeps that
+    # jitter small beside it, so the check is on the spacing, not on the scheduler.
+    source = make_source(delay_seconds=0.5, concurrency_per_host=4, obey_robots=False)
     base = fakeweb.base_url("news")
     urls = [base + ARTICLE, base + "/berita/bantuan-untuk-lks-anak", base + "/feed.xml", base + "/"]
     results, _ = run(fetch_all(source, urls))
     assert all(r.ok for r in results)
     times = sorted(r.time for r in fakeweb.requests_for("news"))
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
-    assert len(gaps) == 3 and min(gaps) >= 0.18
+    assert len(gaps) == 3 and min(gaps) >= 0.45
 
 
 def test_hosts_are_paced_independently(fakeweb: FakeWeb, make_source: SourceFactory) -> None:
