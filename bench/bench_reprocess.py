@@ -152,7 +152,7 @@ def main() -> None:
         ("loaded", f"articles new {out['new']:,}, updated {out['updated']:,}, dropped pages {out['dropped']}, "
                    f"events {out['events']:,}, paragraphs {counts['paragraphs']:,}"),
         ("peak RSS main process", f"{out['rss_main_mb']:8.0f} MB"),
-        ("peak RSS largest worker", f"{out['rss_worker_mb']:8.0f} MB"),
+        ("peak RSS largest worker", f"{out['rss_worker_mb']:8.0f} MB" if out["rss_worker_mb"] else "no workers"),
         ("DuckDB memory at the end", ", ".join(f"{tag} {mb:.0f} MB" for tag, mb in out["duckdb_mb"].items())),
     ]
     for label, value in rows:

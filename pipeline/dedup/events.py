@@ -122,6 +122,12 @@ def _cross_outlet_link(first: EventInfo, second: EventInfo, window: int) -> bool
     return shared_org or bool(first.officials.keys() & second.officials.keys())
 
 
+# Partners considered per event, nearest first (in article-age order within a cluster, in date order across
+# outlets). Real clusters and same-week events of one type are far smaller, so results are unchanged there; it
+# keeps a degenerate warehouse (thousands of near-identical articles) from needing quadratic time and memory.
+_MAX_PARTNERS = 64
+
+
 def _candidate_links(events: Sequence[EventInfo], window: int) -> list[tuple[int, int, int, int]]:
     """(priority, -score, first, second) for every pair of events that may describe one happening."""
     links: list[tuple[int, int, int, int]] = []
@@ -130,7 +136,7 @@ def _candidate_links(events: Sequence[EventInfo], window: int) -> list[tuple[int
         by_cluster_type.setdefault((event.cluster_id, event.type), []).append(index)
     for members in by_cluster_type.values():
         for position, first in enumerate(members):
-            for second in members[position + 1:]:
+            for second in members[position + 1:position + 1 + _MAX_PARTNERS]:
                 if events[first].article.article_id != events[second].article.article_id:
                     links.append((_SAME_CLUSTER, -_link_score(events[first], events[second]), first, second))
     dated: dict[str, list[tuple[dt.date, int]]] = {}
@@ -140,7 +146,7 @@ def _candidate_links(events: Sequence[EventInfo], window: int) -> list[tuple[int
     for dated_members in dated.values():
         dated_members.sort()
         for position, (date, first) in enumerate(dated_members):
-            for other_date, second in dated_members[position + 1:]:
+            for other_date, second in dated_members[position + 1:position + 1 + _MAX_PARTNERS]:
                 if (other_date - date).days > window:
                     break
                 a, b = events[first], events[second]
