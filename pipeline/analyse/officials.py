@@ -71,11 +71,11 @@ _ROLE_CLAUSE = re.compile(
     r"|(?P<nick>(?:akrab|biasa|karib|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?:dengan\s+)?(?:nama\s+)?))\s*")
 # "Yang terpilih sebagai Ketua LKKS Polman adalah Hj. Andi Nurhidayah": words that introduce the holder.
 _INTRODUCERS = frozenset({"adalah", "ialah", "yakni", "yaitu"})
-_TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya",
+_TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya", "tahun",
                            "lalu", "terdahulu", "lama", "baru"})
 # Dotted tokens that do not end a sentence.
 _DOTTED_ABBREVIATIONS = words_of(
-    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st")
+    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg")
 _APPOSITION_LEFT = re.compile(
     r"(?:,|\(|\bselaku|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat|ditunjuk|resmi)"
     r"(?:\s+(?:secara\s+aklamasi|kembali|resmi|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
@@ -145,6 +145,8 @@ _REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
     "DINSOS": "social_office_staff", "KEMENSOS": "ministry_official", "LKKS": "org_officer", "LKS": "org_officer",
     "LKSA": "org_officer", "FORUM_LKS": "org_officer"}
 _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
+_SELAKU_BEFORE = re.compile(r"\bselaku\s+$", re.IGNORECASE)
+_NAME_LIKE_TIME_WORDS = frozenset({"Hari", "Bulan", "Masa"})
 _COMMON_GIVEN_NAMES = words_of("muhammad muhamad mohammad mohamad moh achmad ahmad abdul siti sri nur nurul")
 
 
@@ -277,6 +279,12 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
             position += 1
             continue
         if words and token.text.lower() in NAME_PARTICLES:
+            words.append(token)
+            position += 1
+            continue
+        if (words and token.text in _NAME_LIKE_TIME_WORDS and position + 1 < len(tokens)
+                and _is_name_word(tokens[position + 1], spans)):
+            # "Agus Hari Kesuma": a capitalised time word between two name words is part of the name.
             words.append(token)
             position += 1
             continue
@@ -461,6 +469,9 @@ def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int |
             close = _bracket_close(tokens, position)
             if close is None:
                 break
+            if close == position + 2 and is_abbreviation(tokens[position + 1].text):
+                # "Perkumpulan Keluarga Penyandang Disabilitas (PKPD)": a run the writer abbreviates names a body.
+                last_marker = close
             position = close + 1
             continue
         if token.kind == "other" and token.text in "/-&":
@@ -570,6 +581,15 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 excluded.append((token.start, tokens[close].end))
                 role_end = tokens[close].end
                 last_role_word = inner[-1].text.lower()
+                index = close + 1
+                continue
+            if (close == index + 2 and tokens[index + 1].kind == "word" and tokens[index + 1].text[:1].isupper()
+                    and close + 1 < len(tokens) and (is_honorific(tokens[close + 1].text)
+                                                     or _is_name_word(tokens[close + 1], spans)
+                                                     or _is_unit_marker(tokens[close + 1], spans))):
+                # "Gubernur Riau (Gubri) H Syamsuar", "Bidang Rehabilitasi Sosial (Resos) Dinas Sosial": the
+                # position's or unit's own short form, then more of the unit or its holder.
+                excluded.append((token.start, tokens[close].end))
                 index = close + 1
                 continue
             if _bracket_holder(text, tokens, index, spans) is not None:
@@ -727,6 +747,12 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         if (name is not None and scan.after_comma and _OWN_APPOSITION.match(text, name.end)
                 and _SPELLED_APPOSITION.search(text, max(0, match.start() - 40), match.start())):
             # "A sebagai Ketua Harian, B sebagai Sekretaris": B has a position of their own; this one is A's.
+            name = None
+        selaku = _SELAKU_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if (name is not None and scan.after_comma and selaku is not None
+                and _read_name_backwards(text, selaku.start(), spans) is not None):
+            # "oleh Lifyarman selaku Kepala Seksi ..., Dedi Irawan dan ...": "selaku" follows its holder, so the
+            # names after the comma are companions, not the holder.
             name = None
         if name is not None and scan.nickname and len(name.name.split()) < 2:
             # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.

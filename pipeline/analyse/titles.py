@@ -62,7 +62,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff
+subkoordinator manajer manager staf staff penyuluh
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -70,6 +70,7 @@ subkoordinator manajer manager staf staff
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
     "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
+    "pekerja sosial", "penyuluh sosial",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
@@ -88,7 +89,8 @@ def is_head_word(token: str) -> bool:
     return token.rstrip(".").lower() in HEAD_WORDS
 
 
-# Lower-cased words that belong to a position or unit name, never to a person's name.
+# Lower-cased words that belong to a position or unit name, never to a person's name; with the grades of
+# functional posts ("Penyuluh Sosial Madya") and the meetings a committee is named after ("Ketua Panitia Raker").
 ROLE_WORDS = words_of("""
 gubernur wagub bupati wabup wali walikota walkot kota kotamadya wawali wawalkot wawalikota sekda sekdaprov sekdakab
 sekdakot sekdakota sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
@@ -122,6 +124,8 @@ sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklu
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
+madya muda pertama terampil mahir penyelia
+rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -269,6 +273,9 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
      rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
+     "social_office_staff"),
+    # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
+    (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",
      "social_office_staff"),
     # Chairs of a neighbourhood unit or of an event's committee lead no organisation.
     (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),

@@ -205,6 +205,31 @@ POSITIONED = [
      "Abdul Rahman AR", "head_of_social_office", False, "73.72"),
     ("Anggota DPRD Kota Makassar dari Fraksi Golkar, Andi Suharmika, hadir.",
      "Andi Suharmika", "legislator", False, "73.71"),
+    # Functional posts of social offices and the ministry, with their grades.
+    ("Penyuluh Sosial dari Kemensos RI, Rina Marlinda mengatakan, LKS wajib terdaftar.",
+     "Rina Marlinda", "ministry_official", False, None),
+    ("Hal itu disampaikan Darmawan Putra, Penyuluh Sosial Madya, mewakili Dinas Sosial Jambi.",
+     "Darmawan Putra", "social_office_staff", False, "15"),
+    ("“Kami usulkan,” ungkap Pekerja Sosial Ahli Muda, Bidang Rehabilitasi Sosial (Resos) Dinas Sosial (Dinsos) "
+     "Kalbar, Wulan Sarinah S.Sos.", "Wulan Sarinah", "social_office_staff", False, "61"),
+    # A time word between two name words, "HM" before it; Bugis "Dg." inside a name.
+    ("Kadis Sosial Kalsel, HM Rudi Hari Santoso, mengatakan bantuan sudah disalurkan.",
+     "Rudi Hari Santoso", "head_of_social_office", False, "63"),
+    ("Ketua Komisi A DPRD Kota Makassar, Amir Dg. Tompo, memimpin rapat.", "Amir Dg. Tompo", "legislator", False,
+     "73.71"),
+    # A body's name the writer abbreviates in brackets ends the unit; the person follows the comma.
+    ("Ketua LKS Himpunan Orang Tua Anak Berkebutuhan Khusus (HOTABK), Sudarmi, mengatakan dana itu kecil.",
+     "Sudarmi", "org_chair", False, None),
+    # The position's own short form in brackets between it and the holder.
+    ("Gubernur Jambi (Gubjam) H Tarmizi Hakim menyerahkan bantuan.", "Tarmizi Hakim", "governor", False, "15"),
+    # A committee named after its meeting and year.
+    ("Ketua Panitia Rakerda Tahun 2023, I Nyoman Suardana, S.Sos melaporkan jumlah peserta.",
+     "I Nyoman Suardana", "other", False, None),
+    # "selaku" follows its holder: the names after the position's comma are companions.
+    ("Penyaluran dikawal oleh Marzuki selaku Kepala Seksi Rehabilitasi Sosial, Dedi dan Rina.", "Marzuki",
+     "social_office_staff", False, None),
+    ("Ketua Tim Kerja Kelembagaan Sosial Dinsos Bantul, Sri Wahyuni, mengatakan ada 20 LKS.",
+     "Sri Wahyuni", "social_office_staff", False, "34.02"),
 ]
 
 
