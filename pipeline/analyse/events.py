@@ -42,7 +42,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         mentoring bimbingan_sosial""",
         # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
         """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
-        penyuluhan orientasi edukasi melatih dilatih digembleng membekali dibekali penguatan_sdm
+        penyuluhan orientasi edukasi melatih dilatih digembleng membekali dibekali penguatan_sdm penguatan_lkks penguatan_lks
+        penguatan_lksa penguatan_lk3 penguatan_lembaga penguatan_pengurus
         penguatan_sumber_daya_manusia
         peningkatan_kualitas_sdm peningkatan_kualitas_sumber_daya_manusia""",
     ),
@@ -105,6 +106,7 @@ _FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis
 _FUTURE_WORDS_NEAR = 4
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # "akan terus membina", "akan selalu mendukung": a promise to keep doing something announces no activity.
+_PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi|sehingga)\b", re.IGNORECASE)
 _COMMITMENT_AFTER = re.compile(r"[ \t]+(?:terus|senantiasa|selalu|tetap|lebih|semakin|makin|konsisten)\b",
                                re.IGNORECASE)
 # An announced activity whose verb follows it: "Musda LKKS Kabupaten X akan digelar pekan depan".
@@ -180,6 +182,10 @@ _ALSO = word_regex(words_of("juga pun turut sekaligus"))
 # "LKKS juga rutin menyalurkan bantuan setiap bulan": a habit, not an activity the report is about.
 # "akan terus membina", "senantiasa mendukung", "berkomitmen menyalurkan": a standing commitment, not an activity;
 # "juga pernah menyalurkan": something done at some time, not the reported act.
+# "Selama tahun 2014, ... telah memberikan bantuan", "dalam satu tahun terakhir": a summary of a period's work,
+# anywhere in the cue's sentence.
+_RETROSPECTIVE = re.compile(r"\b(?:(?:selama|sepanjang)[ \t]+(?:tahun|periode|masa)\b|(?:satu|dua|tiga|beberapa)[ \t]+"
+                            r"tahun[ \t]+(?:terakhir|belakangan))", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:rutin|biasanya|berkala|selalu|senantiasa|terus|berkomitmen|komitmen|pernah|selama[ \t]+ini"
                        r"|(?:setiap|tiap)[ \t]+(?:tahun|bulan|minggu|pekan|hari|triwulan|semester))\b", re.IGNORECASE)
 # "baru-baru ini", "beberapa waktu lalu": the report gives no day, so none may be borrowed from the page.
@@ -304,8 +310,11 @@ def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[b
     for match in _FUTURE.finditer(text, window_start, cue_start):
         if any(a <= match.start() < b for a, b in names) or _COMMITMENT_AFTER.match(text, match.end()):
             continue
-        anywhere = True
         between = text[match.end():cue_start]
+        if _PURPOSE.search(between):
+            # "akan mempermudah pemerintah untuk memberikan bantuan": the future word governs the aim, not the cue.
+            continue
+        anywhere = True
         if len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between):
             near = True
     return near, anywhere
@@ -357,8 +366,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         # A hope ("berharap pengurus segera dilantik") announces nothing.
         _, anywhere = _announced_before(text, sentence_start, match.start())
         wish = _WISH.search(text, sentence_start, match.start()) is not None
-        habitual = _HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, match.start()),
-                                                      match.end())) is not None
+        habitual = (_HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, match.start()),
+                                                       match.end())) is not None
+                    or _RETROSPECTIVE.search(text, sentence_start, match.start()) is not None)
         # A promise to keep doing something ("berjanji akan selalu mendukung pelatihan") announces no activity.
         future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None
                   or _PLANNED_BEFORE.search(text, max(sentence_start, match.start() - 120), match.start()) is not None
@@ -724,6 +734,10 @@ def _kinds(hits: list[_Hit], title: str | None, article_text: str, dated: set[Ev
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
     title_kinds = _title_kinds(title)
     scores = _scores(hits, title_kinds)
+    named = {h.kind for h in hits if phrase_key(article_text[h.start:h.end]) in _STRONG_CUES} | title_kinds
+    if "visit" in named and "coordination_meeting" not in named:
+        # "menerima kunjungan ... Dalam pertemuan itu", "silaturahmi": the visit's own meeting, not another event.
+        scores.pop("coordination_meeting", None)
     ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in hits if h.kind == k), default=-1)))
     kinds: list[EventType] = []
     if ranked and scores[ranked[0]] >= _MAIN_THRESHOLD:

@@ -70,8 +70,11 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
     "LKKS": ("LKKS", "BKKKS", "BK3S", "LKKKS", "LK3", "LK3S", "LK2S", "K3S", *_coordination_body_names()),
     "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti-panti asuhan",
              "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
+    # Homes for the elderly and the disabled are LKS as much as orphanages are; a bare "panti" in this press is one.
     "LKS": ("LKS", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial", "panti sosial",
-            "panti-panti sosial"),
+            "panti-panti sosial", "panti werdha", "panti wreda", "panti werda", "panti wredha", "panti jompo",
+            "panti lansia", "panti lanjut usia", "panti sosial tresna werdha", "panti disabilitas", "panti",
+            "panti-panti"),
     "DINSOS": ("Dinsos", "dinas sosial"),
     "KEMENSOS": ("Kemensos", "Kemsos", "kementerian sosial", "kementrian sosial"),
 }
@@ -83,6 +86,7 @@ _ABBREVIATION_FORMS: dict[str, frozenset[str]] = {
 }
 _ORG_RE = re.compile(rf"\b(?:{trie_pattern(_ORG_KIND)})\b", re.IGNORECASE)
 _OTHER_LKS = re.compile(r"\bLKS\s+(?:Tripartit|Bipartit)\b|lembaga\s+kerja\s*sama|lembar\s+kerja\s+(?:siswa|peserta)"
+                        r"|(?:latihan\s+)?kepemimpinan\s+siswa"
                         r"|lomba\s+kompetensi\s+siswa", re.IGNORECASE)
 # "... (LKS)" spelled out just before: anything but a welfare body shows the article means something else.
 _LKS_DEFINED = re.compile(r"\(LKS\)")

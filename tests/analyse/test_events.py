@@ -606,3 +606,43 @@ def test_an_earlier_dated_act_is_background(background: str) -> None:
                    "Menurut Direktur Rehabilitasi Sosial Anak, akreditasi penting untuk mengukur mutu layanan LKS.",
                    background, published=TUESDAY)
     assert "aid_distribution" not in [kind for kind, _, _ in events_of(doc)]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Pemerintah Kota Kupang melakukan penguatan Lembaga Konsultasi Kesejahteraan Keluarga (LK3) di Aula Dinas "
+     "Sosial, Kamis (12/9/2024).", "training"),
+    ("Gubernur Sulawesi Utara menyerahkan bantuan Rp100 juta kepada Panti Werdha Kasih di Manado, Kamis "
+     "(12/9/2024).", "aid_distribution"),
+])
+def test_strengthening_an_lks_and_homes_for_the_elderly(lead: str, kind: str) -> None:
+    doc = document(None, lead, "Kegiatan itu dihadiri pengurus panti dan para pendamping.",
+                   published=dt.date(2024, 9, 12))
+    assert events_of(doc)[0] == (kind, dt.date(2024, 9, 12), "past")
+
+
+def test_lks_as_a_student_leadership_training_is_not_relevant() -> None:
+    doc = document(
+        "LKS Tingkat Provinsi Dibuka Wagub",
+        "PALEMBANG - Latihan Kepemimpinan Siswa (LKS) tingkat provinsi resmi dibuka Wakil Gubernur, Senin "
+        "(9/9/2024).",
+        "Peserta LKS berjumlah 70 siswa dari berbagai sekolah. Alumni LKS diharapkan menjadi pemimpin.")
+    assert not analyse(doc).relevant
+
+
+def test_a_summary_of_the_year_and_an_aim_after_a_future_word_are_not_events() -> None:
+    doc = document(
+        None,
+        "DENPASAR - BKKKS Provinsi Bali menggelar Rapat Kerja (Raker) di Denpasar, Kamis (12/9/2024).",
+        "Selama tahun 2024, BKKKS Bali telah memberikan bantuan kursi roda sebanyak 40 unit dan paket sembako.",
+        "Raker ini akan mempermudah pengurus untuk menyalurkan bantuan kepada LKS di kabupaten.",
+        published=dt.date(2024, 9, 12))
+    assert events_of(doc) == [("coordination_meeting", dt.date(2024, 9, 12), "past")]
+
+
+def test_the_meeting_of_a_visit_is_not_a_second_event() -> None:
+    doc = document(
+        None,
+        "DENPASAR - Ketua BK3S Bali menerima kunjungan kerja BK3S Jawa Timur, Selasa (10/9/2024).",
+        "Dalam pertemuan yang berlangsung di aula dinas sosial itu, kedua lembaga bertukar pengalaman.",
+        published=dt.date(2024, 9, 10))
+    assert events_of(doc) == [("visit", dt.date(2024, 9, 10), "past")]
