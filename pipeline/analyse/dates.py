@@ -56,10 +56,14 @@ _DATE = re.compile(
     # A span of days in it takes its first day: "Senin-Rabu (12-14/8/2024)".
     r"(?<![A-Za-z])(?P<a_wd>" + _WD + r")(?:" + _SEP + r"*(?:-|–|s\.?\s?d\.?|sampai|hingga)" + _SEP + r"*" + _WD
     + r")?" + _DAYTIME + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
-    r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?P<a_y>\d{4}|\d{2}))?(?![\d/])" + _SEP + r"*\)?"
-    # Day and month name: "Rabu, 8 Oktober 2025", "19-21 Maret 2018", "30 September - 2 Oktober 2025".
-    r"|(?<![\w.,/])(?:(?P<d_wd>" + _WD + r")" + _DAYTIME + _SEP + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?"
-    r"(?P<d_d>\d{1,2})(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2})?" + _SEP + r"+(?P<d_m>" + _MON + r")"
+    r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?:" + _SEP + r"*(?=(?:19|20)\d{2}))?(?P<a_y>\d{4}|\d{2}))?(?![\d/])"
+    # "(19-20) Juli 2018" is a span of days before a month name, read below.
+    r"(?!" + _SEP + r"*\)?" + _SEP + r"*" + _MON + r")" + _SEP + r"*\)?"
+    # Day and month name: "Rabu, 8 Oktober 2025", "19-21 Maret 2018", "30 September - 2 Oktober 2025",
+    # "Kamis-Jumat (19-20) Juli 2018".
+    r"|(?<![\w.,/])(?:(?P<d_wd>" + _WD + r")(?:" + _SEP + r"*(?:-|–)" + _SEP + r"*" + _WD + r")?" + _DAYTIME + _SEP
+    + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?(?P<d_open>\()?"
+    r"(?P<d_d>\d{1,2})(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2})?(?(d_open)\))" + _SEP + r"+(?P<d_m>" + _MON + r")"
     r"(?:" + _SEP + r"*,?" + _SEP + r"*(?P<d_y>(?:19|20)\d{2})(?!\d))?"
     r"(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2}" + _SEP + r"+" + _MON + _SEP + r"+(?P<d_y2>(?:19|20)\d{2})"
     r"(?!\d))?"

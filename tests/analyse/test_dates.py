@@ -52,6 +52,8 @@ def values(text: str, published: dt.date | None = None) -> list[tuple[str, dt.da
         ("di kantor itu Kamis siang (21/11/2024) lalu", "Kamis siang (21/11/2024)", D(2024, 11, 21)),
         ("Jumat malam, 22 November 2024", "Jumat malam, 22 November 2024", D(2024, 11, 22)),
         ("Jum'at (21/6/2019)", "Jum'at (21/6/2019)", D(2019, 6, 21)),
+        ("Kamis-Jumat (19-20) Juli 2018, bertempat", "Kamis-Jumat (19-20) Juli 2018", D(2018, 7, 19)),
+        ("di Mataram, Rabu, (18/12- 2019).", "Rabu, (18/12- 2019)", D(2019, 12, 18)),
         ("Jum’at (21/6/2019)", "Jum’at (21/6/2019)", D(2019, 6, 21)),
         ("kata Muslim, Banjarmasin, Rabu (8/10/2025).", "Rabu (8/10/2025)", D(2025, 10, 8)),
         ("Rabu, 8 Oktober 2025", "Rabu, 8 Oktober 2025", D(2025, 10, 8)),
