@@ -649,6 +649,10 @@ def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans)
     following = tokens[index]
     if not following.text[:1].isupper() or is_head_word(following.text) or is_honorific(following.text):
         return False
+    if (following.text.lower() == "wakil" and index + 1 < len(tokens)
+            and is_head_word(tokens[index + 1].text.replace("kota", ""))):
+        # "Mewakili Gubernur, Wakil Gubernur Victor ...": a new position, not more of the unit.
+        return False
     if (following.text in ("I", "Ni") and index + 1 < len(tokens)
             and tokens[index + 1].text.lower() in BALINESE_NAME_WORDS):
         # "Perbekel Desa Sanur Kaja, I Made Sudana": a Balinese name, not a numbered unit.

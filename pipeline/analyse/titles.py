@@ -124,7 +124,7 @@ sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklu
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
-madya muda pertama terampil mahir penyelia
+madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 """)
 
@@ -262,7 +262,9 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (rf"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal|{_MINISTRY_UNITS})\b"
      r"|^(?:dirjen|direktur\s+jenderal"
      r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
-     r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"
+     # Kemensos directorates are named by the people they serve: "Direktur Lansia", "Direktur Anak".
+     r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan|lansia|lanjut\s+usia"
+     r"|anak\b(?!\s+perusahaan)|disabilitas|penyandang|tuna\s+sosial|korban)"
      r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
     (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara)\b"

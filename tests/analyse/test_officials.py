@@ -230,6 +230,11 @@ POSITIONED = [
      "social_office_staff", False, None),
     ("Ketua Tim Kerja Kelembagaan Sosial Dinsos Bantul, Sri Wahyuni, mengatakan ada 20 LKS.",
      "Sri Wahyuni", "social_office_staff", False, "34.02"),
+    # Delegation: "Mewakili Gubernur, Wakil Gubernur X": the comma starts a new position.
+    ("Mewakili Gubernur, Wakil Gubernur Sulawesi Tengah Reny Lamadjido menyerahkan bantuan.",
+     "Reny Lamadjido", "vice_governor", False, "72"),
+    ("Hal itu dikemukakan Direktur Lansia Kemensos, Rudi Permana, di Ternate.", "Rudi Permana",
+     "ministry_official", False, None),
 ]
 
 
