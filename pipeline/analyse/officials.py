@@ -758,6 +758,12 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             # "oleh Lifyarman selaku Kepala Seksi ..., Dedi Irawan dan ...": "selaku" follows its holder, so the
             # names after the comma are companions, not the holder.
             name = None
+        if (name is not None and not scan.after_comma and " " not in name.name and stop < len(tokens)
+                and tokens[stop].kind == "comma" and tokens[stop].start == name.end
+                and _continues_after_comma(tokens, stop + 1, spans)):
+            # "Kepala Bidang dari Dinas Penanaman Modal, Pelayanan Terpadu ...": a word the office list goes on
+            # after is the office's, not a person's.
+            name = None
         if name is not None and scan.nickname and len(name.name.split()) < 2:
             # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.
             name = None
