@@ -140,7 +140,7 @@ NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya 
 PROPER_NAME_UNITS = words_of("""
 yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
-camat lurah kades keuchik geuchik
+camat lurah kades keuchik geuchik balai loka
 """)
 
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").

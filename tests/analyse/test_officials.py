@@ -274,6 +274,7 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Ketua LKKS yang hadir dalam acara, menyampaikan terima kasih kepada Bupati.",
     "Turut hadir Kepala Bidang dari Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja.",
     "Kegiatan itu didampingi Satuan Bakti Pekerja Sosial yang merupakan pekerja sosial profesional.",
+    "Rapat bersama pengurus forum LKSA, Balai Wirajaya, Dinas Sosial Kota Palu serta Dinas Sosial Provinsi.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
