@@ -235,6 +235,8 @@ POSITIONED = [
      "Reny Lamadjido", "vice_governor", False, "72"),
     ("Hal itu dikemukakan Direktur Lansia Kemensos, Rudi Permana, di Ternate.", "Rudi Permana",
      "ministry_official", False, None),
+    ("Pendamping PKH Kecamatan Peusangan, Nurhayati, menjelaskan syarat penerima.", "Nurhayati", "other", False,
+     "11.11"),
 ]
 
 
