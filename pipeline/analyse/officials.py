@@ -77,8 +77,9 @@ _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khi
 _DOTTED_ABBREVIATIONS = words_of(
     "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg")
 _APPOSITION_LEFT = re.compile(
-    r"(?:,|\(|\bselaku|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat|ditunjuk|resmi)"
-    r"(?:\s+(?:secara\s+aklamasi|kembali|resmi|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
+    r"(?:,|\(|\bselaku(?:\s+salah\s+(?:satu|seorang))?|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat"
+    r"|ditunjuk|resmi)(?:\s+(?:secara\s+aklamasi|kembali|resmi|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
+    r"(?:\s+salah\s+(?:satu|seorang))?"
     r"|\byang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)|\byang\s+juga)\s*$"
 )
 _NICKNAME = re.compile(
@@ -145,7 +146,8 @@ _REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
     "DINSOS": "social_office_staff", "KEMENSOS": "ministry_official", "LKKS": "org_officer", "LKS": "org_officer",
     "LKSA": "org_officer", "FORUM_LKS": "org_officer"}
 _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
-_SELAKU_BEFORE = re.compile(r"\bselaku\s+$", re.IGNORECASE)
+_GENERAL_UNITS = frozenset({"direktorat", "sekretaris", "sekretariat", "direktur", "inspektur", "inspektorat"})
+_SELAKU_BEFORE = re.compile(r"\b(?:selaku|sebagai)(?:\s+salah\s+(?:satu|seorang))?\s+$", re.IGNORECASE)
 _NAME_LIKE_TIME_WORDS = frozenset({"Hari", "Bulan", "Masa"})
 _COMMON_GIVEN_NAMES = words_of("muhammad muhamad mohammad mohamad moh achmad ahmad abdul siti sri nur nurul")
 
@@ -220,8 +222,8 @@ def _strip_dot(token: _Token) -> tuple[str, int]:
 
 def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
     """A capitalised word that can be part of a person's name here."""
-    if token.kind != "word" or not token.text[:1].isupper():
-        return False
+    if token.kind != "word" or not token.text[:1].isupper() or any(c.isdigit() for c in token.text):
+        return False  # "P3Sm", "Dinsos-P2KB": codes of units, never names
     core = token.text.rstrip(".")
     lowered = core.lower()
     if lowered in FUNCTION_WORDS or lowered in MONTHS_AND_DAYS or is_head_word(core):
@@ -298,6 +300,8 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
         words.pop()
     if not words or len(words) > _MAX_NAME_TOKENS:
         return None, position
+    if all(is_role_word(w.text) for w in words):
+        return None, position  # "Karang Taruna", "Timur": unit words that may sit inside names, not a name
     if not any(len(w.text.rstrip(".")) > 2 or (len(w.text) == 2 and not w.text.endswith(".")) for w in words):
         return None, position
     name_end = _strip_dot(words[-1])[1]
@@ -531,6 +535,17 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 role_end = token.end
                 index += 1
                 continue
+            if lowered == "jenderal" and index > 0 and tokens[index - 1].text.lower() in _GENERAL_UNITS:
+                # "Sekretaris Direktorat Jenderal ...": part of the unit, not a military rank before a name.
+                role_end = token.end
+                last_role_word = lowered
+                index += 1
+                continue
+            if lowered == "setempat":
+                # "Kepala Dinsos setempat, Afnil": "local", the region the article is about.
+                role_end = token.end
+                index += 1
+                continue
             if lowered in _TENURE_WORDS and following is not None and following.kind == "word" and (
                     following.text.lower() in _TENURE_WORDS or following.text[:1].isdigit()):
                 # "Ketua FLKS Kepri periode 2020-2025, Hj. Zuraida Harun"
@@ -741,22 +756,26 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
                 role_end, name = rest.role_end, None
             elif institution and len(name.name.split()) >= 2:
                 # The institution's own name takes one word, two after an Arabic article or construct ("Nurul Iman").
-                length = 2 if first.text.lower() in ARABIC_NAME_OPENERS and len(name.name.split()) >= 3 else 1
+                length = 2 if first.text.lower() in ARABIC_NAME_OPENERS else 1
                 if head.lower().endswith("camat"):
                     length = max(length, _district_length(name.name))
                 role_end = tokens[scan.next_index + length - 1].end
-                name = _read_name(text, tokens, scan.next_index + length, spans)[0]
+                # "Panti Asuhan Santa Susana dalam ...": an opener's two words are all the run, and no person follows.
+                name = _read_name(text, tokens, scan.next_index + length, spans)[0] if len(
+                    name.name.split()) > length else None
             elif institution:
                 role_end, name = name.end, None
         if (name is not None and scan.after_comma and _OWN_APPOSITION.match(text, name.end)
                 and _SPELLED_APPOSITION.search(text, max(0, match.start() - 40), match.start())):
             # "A sebagai Ketua Harian, B sebagai Sekretaris": B has a position of their own; this one is A's.
             name = None
-        selaku = _SELAKU_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        if (name is not None and scan.after_comma and selaku is not None
-                and _read_name_backwards(text, selaku.start(), spans) is not None):
-            # "oleh Lifyarman selaku Kepala Seksi ..., Dedi Irawan dan ...": "selaku" follows its holder, so the
-            # names after the comma are companions, not the holder.
+        selaku = _SELAKU_BEFORE.search(text, max(0, match.start() - 25), match.start())
+        if (name is not None and selaku is not None and not _OWN_APPOSITION.match(text, name.end)
+                and (before := _read_name_backwards(text, selaku.start(), spans)) is not None
+                and not text[before.end:selaku.start()].strip(" ,")):
+            # "oleh Lifyarman selaku Kepala Seksi ..., Dedi Irawan dan ...", "Fatimah sebagai salah satu pengurus
+            # panti dari PAM Nanggulan": "selaku"/"sebagai" follows its holder; names after the position are
+            # companions or the body's own name.
             name = None
         if (name is not None and not scan.after_comma and " " not in name.name and stop < len(tokens)
                 and tokens[stop].kind == "comma" and tokens[stop].start == name.end
@@ -823,6 +842,9 @@ def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Menti
             break
         if any(start <= match.start() < end for start, end in headline_ranges):
             position = match.end()
+            continue
+        if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
+            position = match.end()  # "Tenaga Kesejahteraan Sosial Kecamatan (TKSK)": a unit's abbreviation
             continue
         mention, position = _parse_mention(text, match, spans, regions, org_regions, context_province)
         position = max(position, match.end())

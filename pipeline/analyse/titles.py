@@ -62,7 +62,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -70,7 +70,7 @@ subkoordinator manajer manager staf staff penyuluh pendamping tksk
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
     "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
-    "pekerja sosial", "penyuluh sosial",
+    "pekerja sosial", "penyuluh sosial", "sekretaris jenderal",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
@@ -125,6 +125,7 @@ wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kaja
 subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
+guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 """)
 
@@ -146,7 +147,7 @@ camat lurah kades keuchik geuchik balai loka
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").
 ARABIC_NAME_OPENERS = words_of("""
 al ar as an at ad nurul darul daarul darus darun baitul miftahul raudhatul raudlatul hidayatul babul bustanul riyadhul
-sirajul ulumul khairul hayatul ummul dzikrul ihya manbaul mambaul
+sirajul ulumul khairul hayatul ummul dzikrul ihya manbaul mambaul santa santo
 """)
 
 # National heroes and figures whose names panti, yayasan and schools carry ("Panti Asuhan Ade Irma Suryani"): after
@@ -183,7 +184,7 @@ H Hj Hajjah Haji Dr DR dr drg Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri B
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
-Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM
+Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
 Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
@@ -267,14 +268,15 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      r"|anak\b(?!\s+perusahaan)|disabilitas|penyandang|tuna\s+sosial|korban)"
      r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
-    (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara)\b"
+    (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara|sekjen|perwakilan)\b"
      r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
      r"|lembaga\s+ko(?:or)?dinasi|panti)\b)", "org_officer"),
     # Jakarta's cities have a "Suku Dinas" (Sudin) in place of a dinas; its head heads the social office.
     (rf"^(?=.*{_SOCIAL})(?:kepala\s+dinas|kepala\s+dinsos|kadis|kadin|kepala\s+suku\s+dinas|kepala\s+sudin|suku\s+dinas"
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
-     rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\s+sosial)|^sekdis\b",
+     rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\b"
+     rf"|perwakilan\b)|^sekdis\b",
      "social_office_staff"),
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",
@@ -286,7 +288,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
     (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa))\b"
      r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
-    (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"
+    (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekjen|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"
      r"|penasihat|koordinator|pengasuh|pendiri)\b", "org_officer"),
 )
 ROLE_RULES = tuple((re.compile(pattern), kind) for pattern, kind in _ROLE_RULES)

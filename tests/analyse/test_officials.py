@@ -237,6 +237,21 @@ POSITIONED = [
      "ministry_official", False, None),
     ("Pendamping PKH Kecamatan Peusangan, Nurhayati, menjelaskan syarat penerima.", "Nurhayati", "other", False,
      "11.11"),
+    ("Sementara itu, Sekretaris Direktorat Jenderal Rehabilitasi Sosial Kemensos RI, Budi Prasetyo yang hadir "
+     "mengatakan.", "Budi Prasetyo", "ministry_official", False, None),
+    ("Sekretaris Jenderal (Sekjen) Kementerian Sosial (kemensos) RI, Dedi Kurnia menjelaskan.", "Dedi Kurnia",
+     "ministry_official", False, None),
+    ("Gubernur NTB Bapak Dr. TGH. Ahmad Fauzan meminta semua dinas mendukung.", "Ahmad Fauzan", "governor", False,
+     "52"),
+    ("Rudi Hartono sebagai Sekjen Forum Nasional LKSA menyampaikan tema.", "Rudi Hartono", "org_officer", False,
+     None),
+    ("Ibu Warsini sebagai salah satu pengurus panti dari PAM Sentolo, memaparkan syarat akreditasi.", "Warsini",
+     "org_officer", False, None),
+    ("Yohana Mite, Pendiri Panti Asuhan Santa Maria dalam syukuran itu, berterima kasih.", "Yohana Mite",
+     "org_officer", False, None),
+    ("Perwakilan Pusdiklat Kemensos RI, Sinta Dewi, juga hadir.", "Sinta Dewi", "ministry_official", False, None),
+    ("Pemateri ialah Penyuluh Ahli Muda Dinsos Provinsi Kaltim, Rahmadi.", "Rahmadi", "social_office_staff", False,
+     "64"),
 ]
 
 
@@ -277,6 +292,9 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Turut hadir Kepala Bidang dari Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja.",
     "Kegiatan itu didampingi Satuan Bakti Pekerja Sosial yang merupakan pekerja sosial profesional.",
     "Rapat bersama pengurus forum LKSA, Balai Wirajaya, Dinas Sosial Kota Palu serta Dinas Sosial Provinsi.",
+    "Hadir Kepala Dinas Sosial, Kabid P3Sm, para Pengurus Yayasan, Ketua GOW, Guru dan Staf Pengajar.",
+    "Pilar sosial seperti Pekerja Sosial Masyarakat (PSM), Tenaga Kesejahteraan Sosial Kecamatan (TKSK), Karang "
+    "Taruna, dan LKS.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
@@ -620,3 +638,8 @@ def test_sub_units_and_javanese_titles_are_recognised() -> None:
     assert is_honorific("GRM.") and is_honorific("KRT.")
     assert classify_role("Kepala Subseksi Advokasi LRSLU Minaula") == "ministry_official"
     assert classify_role("Sekertaris Dinas Sosial Kota Palu") == "social_office_staff"
+
+
+def test_a_local_office_is_read_with_its_holder() -> None:
+    found = by_name(officials_of("“Panti ini untuk anak yatim,” kata Kepala Dinsos setempat, Afrizal di Padang, Selasa."))
+    assert found["Afrizal"].role_kind == "head_of_social_office"
