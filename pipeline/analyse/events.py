@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pipeline.analyse.context import ArticleText
-from pipeline.analyse.organizations import OrgMention, dominant_region, find_org_mentions, organization_kinds
+from pipeline.analyse.organizations import (
+    OrgMention,
+    dominant_region,
+    find_org_mentions,
+    organization_kinds,
+    organization_spans,
+)
 from pipeline.analyse.titles import looks_like_headline, phrase_key, word_regex, words_of
 from pipeline.models import Analysis, DateMention, Event, EventType, Organization, Tense
 
@@ -61,7 +67,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         disumbangkan memberi_bantuan memberikan_santunan memberi_santunan menyerahkan_santunan menyerahkan_paket
         menyerahkan_donasi penyerahan_donasi penyerahan_paket tali_asih pembagian_bantuan pembagian_sembako
         pembagian_paket pembagian_santunan""",
-        "bantuan berbagi donasi hibah sumbangan bingkisan",
+        # A "bakti sosial" of a welfare body is mostly goods or services handed to people in need.
+        "bantuan berbagi donasi hibah sumbangan bingkisan bakti_sosial bhakti_sosial baksos",
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
@@ -178,6 +185,10 @@ _BACKGROUND_FACTOR = 0.25
 _OCCASION = re.compile(
     r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda)[ \t]+(?:itu|ini|tersebut"
     r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
+_LEAD_CHARACTERS = 600
+_SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
+_SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
+                      r"|layanan[ \t]+kesehatan)\b", re.IGNORECASE)
 _ALSO = word_regex(words_of("juga pun turut sekaligus"))
 # "LKKS juga rutin menyalurkan bantuan setiap bulan": a habit, not an activity the report is about.
 # "akan terus membina", "senantiasa mendukung", "berkomitmen menyalurkan": a standing commitment, not an activity;
@@ -353,6 +364,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if _inside(names, name_starts, match.start()):
             continue
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
+        if (phrase_key(match.group()) in _SERVICE_EVENTS
+                and _SERVICE.search(text, max(0, match.start() - 60), min(len(text), match.end() + 40))):
+            continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
         slot = layout.slot(match.start())
         paragraph_start = article.starts[slot]
         if (match.group()[0].isupper() and slot not in layout.headlines
@@ -374,7 +388,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                   or _PLANNED_BEFORE.search(text, max(sentence_start, match.start() - 120), match.start()) is not None
                   ) and not wish and not habitual
         occasion = (not quoted and not future and not wish and not habitual
-                    and _OCCASION.match(text, sentence_start) is not None
+                    and _OCCASION.search(text, sentence_start, match.start()) is not None
                     and _also_right_before(text, sentence_start, match.start()))
         done = not future and _DONE_AFTER.match(text, match.end()) is not None
         handed = _HANDED_AFTER.match(text, match.end()) is not None
@@ -399,9 +413,22 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
     return hits
 
 
-def _title_kinds(title: str | None) -> set[EventType]:
-    """Event kinds the headline names."""
-    return {_CUE_WEIGHT[phrase_key(match.group())][0] for match in _CUE_RE.finditer(title or "")}
+def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
+    """Event kinds the headline names; not by a word inside a body's name ("Lembaga Koordinasi ...").
+
+    A "bakti sosial" the headline or the lead shows to be a service (khitanan, pengobatan) is not aid.
+    """
+    if not title:
+        return set()
+    names = organization_spans(title)
+    kinds: set[EventType] = set()
+    for match in _CUE_RE.finditer(title):
+        kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
+        if phrase_key(match.group()) in _SERVICE_EVENTS and (_SERVICE.search(title) or _SERVICE.search(lead)):
+            continue
+        if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
+            kinds.add(kind)
+    return kinds
 
 
 _SLUG_SEPARATOR = re.compile(r"[-_+]|%20")
@@ -732,7 +759,7 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
 
 def _kinds(hits: list[_Hit], title: str | None, article_text: str, dated: set[EventType]) -> list[EventType]:
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
-    title_kinds = _title_kinds(title)
+    title_kinds = _title_kinds(title, article_text[:_LEAD_CHARACTERS])
     scores = _scores(hits, title_kinds)
     named = {h.kind for h in hits if phrase_key(article_text[h.start:h.end]) in _STRONG_CUES} | title_kinds
     if "visit" in named and "coordination_meeting" not in named:

@@ -310,6 +310,11 @@ def organization_kinds(text: str) -> list[OrgKind]:
     return [kind for _, kind in _org_matches(text)]
 
 
+def organization_spans(text: str) -> list[tuple[int, int]]:
+    """Where a short text (a headline) names organisations."""
+    return [match.span() for match, _ in _org_matches(text)]
+
+
 # Officials and events both ask for the same article's mentions, one after the other.
 _last_mentions: list[tuple[ArticleText, list[RegionMention], list[OrgMention]]] = []
 

@@ -646,3 +646,36 @@ def test_the_meeting_of_a_visit_is_not_a_second_event() -> None:
         "Dalam pertemuan yang berlangsung di aula dinas sosial itu, kedua lembaga bertukar pengalaman.",
         published=dt.date(2024, 9, 10))
     assert events_of(doc) == [("visit", dt.date(2024, 9, 10), "past")]
+
+
+def test_a_cue_inside_a_bodys_name_in_the_slug_is_no_event() -> None:
+    doc = document(
+        None,
+        "METRO - Dinas Sosial Kota Metro mengadakan Bhakti Sosial Lembaga Koordinasi Kesejahteraan Sosial (LKKS) "
+        "untuk fakir miskin dan lansia terlantar, Jumat (13/9/2024).",
+        "Ketua LKKS Kota Metro mengatakan kegiatan itu membantu warga yang membutuhkan.",
+        published=dt.date(2024, 9, 13))
+    doc.url = "https://example.id/dinas-sosial-adakan-bhakti-sosial-lembaga-koordinasi-kesejahteraan-sosial-lkks/"
+    assert events_of(doc) == [("aid_distribution", dt.date(2024, 9, 13), "past")]
+
+
+def test_a_bakti_sosial_of_services_is_not_aid() -> None:
+    doc = document(
+        "LKKS Gelar Bakti Sosial",
+        "Sebanyak 40 anak di Kabupaten Boalemo dikhitan secara massal pada acara Bakti Sosial yang diselenggarakan "
+        "LKKS Provinsi Gorontalo, Jumat (13/9/2024).",
+        "Ketua LKKS Gorontalo mengatakan kegiatan itu rutin digelar bersama LKS setempat.",
+        published=dt.date(2024, 9, 13))
+    assert [kind for kind, _, _ in events_of(doc)] == ["other"]
+
+
+def test_aid_handed_over_on_the_occasion_mid_sentence_is_a_second_event() -> None:
+    doc = document(
+        None,
+        "PEKANBARU - Pj Wali Kota Pekanbaru mengunjungi dua panti asuhan di Kecamatan Tenayan Raya, Jumat "
+        "(13/9/2024).",
+        "Selain melakukan pembinaan, pada kesempatan tersebut Pj Wali Kota juga menyerahkan bantuan kepada "
+        "pengurus panti asuhan.",
+        published=dt.date(2024, 9, 13))
+    assert sorted(events_of(doc)) == [("aid_distribution", dt.date(2024, 9, 13), "past"),
+                                      ("visit", dt.date(2024, 9, 13), "past")]
