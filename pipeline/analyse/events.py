@@ -185,6 +185,12 @@ _BACKGROUND_FACTOR = 0.25
 _OCCASION = re.compile(
     r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda)[ \t]+(?:itu|ini|tersebut"
     r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
+# "sejak 15 Oktober 2024 hingga saat ini": the start of a state that lasts, not the day of an activity; a
+# training held "sejak 26 Maret" that has now closed is dated by that day.
+_UNTIL_NOW = re.compile(r"[ \t,]*(?:hingga|sampai|sampai[ \t]+dengan)[ \t]+(?:saat[ \t]+ini|sekarang|kini)\b",
+                        re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|terhitung[ \t]+(?:sejak|mulai))[ \t]+(?:tanggal[ \t]+)?$",
+                           re.IGNORECASE)
 _LEAD_CHARACTERS = 600
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
@@ -528,7 +534,9 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     announced one ("akan dilantik") keeps no date rather than borrow the report's.
     """
     article = layout.article
-    placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None]
+    placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None
+              and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
+                       and _UNTIL_NOW.match(article.text, position + len(d.text)))]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
     for cue in cues:

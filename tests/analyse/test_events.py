@@ -679,3 +679,14 @@ def test_aid_handed_over_on_the_occasion_mid_sentence_is_a_second_event() -> Non
         published=dt.date(2024, 9, 13))
     assert sorted(events_of(doc)) == [("aid_distribution", dt.date(2024, 9, 13), "past"),
                                       ("visit", dt.date(2024, 9, 13), "past")]
+
+
+def test_the_start_of_a_lasting_state_is_not_the_event_day() -> None:
+    doc = document(
+        None,
+        "TIMIKA - Panti Asuhan Kasih Bunda di bawah naungan LKSA Yayasan Peduli Kasih, sejak 15 Oktober 2024 hingga "
+        "saat ini dihuni 145 anak.",
+        "Pendiri panti asuhan itu dalam perayaan syukuran tiga tahun LKSA, Senin 9 Desember 2024, menjelaskan "
+        "kebutuhan LKS tersebut.",
+        published=dt.date(2024, 12, 10))
+    assert events_of(doc)[0][1] == dt.date(2024, 12, 9)
