@@ -29,7 +29,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "coordination_meeting": (
         """rapat_koordinasi rakor rakorda rakornis rakorwil rakornas rapat_kerja raker rakerda rakernas rakerwil
-        rakercab audiensi beraudiensi audensi beraudensi forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
+        rakercab audiensi beraudiensi audensi beraudensi audiens beraudiens forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
         rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
         "rapat pertemuan silaturahmi silaturahim bersilaturahmi bersilaturahim diskusi rembuk rembug sarasehan",
@@ -103,8 +103,9 @@ dirangkaikan dirangkai juga turut""")
     | {"dalam rangka", "secara resmi"})
 _FRAME_AFTER = word_regex(words_of(
     "digelar berlangsung dilaksanakan diadakan diselenggarakan diikuti dibuka dihadiri dilakukan diserahkan diberikan"))
+# "mempersiapkan pengukuhan": what is being prepared has not happened yet.
 _FUTURE = word_regex(words_of("""akan bakal rencananya berencana direncanakan dijadwalkan segera mendatang rencana
-nantinya menjanjikan berjanji"""))
+nantinya menjanjikan berjanji mempersiapkan menyiapkan persiapan"""))
 # Names and nouns that hold a future word without announcing anything: "Dinas Sosial, Pengendalian Penduduk dan
 # Keluarga Berencana", "rencana kerja" (a work plan).
 _FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis|aksi)", re.IGNORECASE)
@@ -150,7 +151,7 @@ _STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ 
 # activity word, not the activity itself.
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
-    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana)[ \t]+$", re.IGNORECASE)
+    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|penerima|calon)[ \t]+$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(
@@ -191,6 +192,11 @@ _UNTIL_NOW = re.compile(r"[ \t,]*(?:hingga|sampai|sampai[ \t]+dengan)[ \t]+(?:sa
                         re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|terhitung[ \t]+(?:sejak|mulai))[ \t]+(?:tanggal[ \t]+)?$",
                            re.IGNORECASE)
+# "berharap pengurus yang baru dilantik dapat ...": the hope is about people the act has made.
+_JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", re.IGNORECASE)
+_TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
+                           r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
+                           re.IGNORECASE)
 _LEAD_CHARACTERS = 600
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
@@ -214,7 +220,7 @@ _VAGUE_TIME = re.compile(
     r"|(?:pada|bulan|awal|akhir|pertengahan)[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
     r"|oktober|november|desember)(?:[ \t]+(?:19|20)\d{2})?(?![ \t]*\d))\b", re.IGNORECASE)
 _WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga mudah-mudahan ingin meminta minta mendorong dorong
-mengajak ajak mengimbau imbau menargetkan targetkan agar supaya"""))
+mengajak ajak mengimbau imbau menargetkan targetkan agar supaya kiranya"""))
 _QUOTES = re.compile("[\"“”]")
 _SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbuh|tambah|papar|pinta|harap|katanya
 |ujarnya|ungkapnya|ucapnya|jelasnya|tuturnya|terangnya|tegasnya|sebutnya|imbuhnya|tambahnya|paparnya|tandasnya|pungkasnya
@@ -413,7 +419,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             weight *= _LEAD_FACTOR
         if quoted and not done:
             weight *= _QUOTE_FACTOR
-        if habitual or _background(text, sentence_start, match.start()):
+        hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if habitual or hoped or _background(text, sentence_start, match.start()):
+            # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
         hits.append(_Hit(kind, match.start(), match.end(), weight, future, occasion, held and not future))
     return hits
@@ -432,6 +440,8 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
         if phrase_key(match.group()) in _SERVICE_EVENTS and (_SERVICE.search(title) or _SERVICE.search(lead)):
             continue
+        if _TITLE_DEMAND.search(title, 0, match.start()):
+            continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
         if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
             kinds.add(kind)
     return kinds
@@ -507,7 +517,24 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
     off_topic = len(_OFF_TOPIC.findall(article.text)) + 3 * len(_OFF_TOPIC.findall(title))
     if off_topic > len(lks):
         return len(lks) >= 4 and lead_hits >= 1
-    return (lead_hits >= 1 and len(lks) >= 2) or len(lks) >= 3
+    return (lead_hits >= 1 and len(lks) >= 2) or len(lks) >= 3 or any(
+        _acts_in_its_sentence(article.text, m) for m in lks if layout.slot(m.start) in lead)
+
+
+# Acts that are none of the named event types but still an activity of the body ("menandatangani nota
+# kesepahaman", "memperingati HKSN", "menggelar syukuran").
+_ACTIVITY = word_regex(words_of("""menggelar mengadakan melaksanakan menyelenggarakan menandatangani penandatanganan
+memperingati peringatan syukuran meluncurkan peluncuran launching meresmikan peresmian monitoring monev""")
+                       | {"nota kesepahaman"})
+
+
+def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
+    """True when a lead sentence names an LKS-type body with a strong activity word ("Forum LKSA menggelar Musda")."""
+    start = max(text.rfind(". ", 0, mention.start) + 2, text.rfind("\n", 0, mention.start) + 1)
+    end_match = _SENTENCE_END.search(text, mention.end)
+    end = end_match.start() if end_match else len(text)
+    return any(phrase_key(m.group()) in _STRONG_CUES and not (mention.start <= m.start() < mention.end)
+               for m in _CUE_RE.finditer(text, start, end)) or _ACTIVITY.search(text, start, end) is not None
 
 
 def _vague_time(sentence: str) -> bool:

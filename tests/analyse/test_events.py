@@ -690,3 +690,56 @@ def test_the_start_of_a_lasting_state_is_not_the_event_day() -> None:
         "kebutuhan LKS tersebut.",
         published=dt.date(2024, 12, 10))
     assert events_of(doc)[0][1] == dt.date(2024, 12, 9)
+
+
+def test_a_headline_demand_and_an_audience_are_read_as_they_are() -> None:
+    doc = document(
+        "Dewan Desak Pemerintah Kukuhkan LKKS",
+        "SOE - LKKS Kabupaten Timor Tengah Selatan melakukan audiens bersama Komisi IV DPRD, Senin (11/11/2019).",
+        "Dalam audiens itu, pengurus LKKS menyampaikan program kerja dan meminta pengakuan dari pemerintah daerah.",
+        published=dt.date(2019, 11, 12))
+    assert events_of(doc) == [("coordination_meeting", dt.date(2019, 11, 11), "past")]
+
+
+def test_what_a_new_board_prepares_is_announced() -> None:
+    doc = document(
+        None,
+        "BANJARMASIN - Forum LKSA Kota Banjarmasin menggelar Musyawarah Daerah (Musda) di Banjarmasin, Selasa "
+        "(10/9/2024).",
+        "Pengurus terpilih akan meminta SK. Selanjutnya, mempersiapkan pengukuhan serta Rapat Kerja Daerah untuk "
+        "menyusun program.",
+        published=dt.date(2024, 9, 10))
+    assert sorted(events_of(doc)) == [("coordination_meeting", None, "future"),
+                                      ("deliberation", dt.date(2024, 9, 10), "past"),
+                                      ("inauguration", None, "future")]
+
+
+def test_aid_asked_for_or_hoped_for_is_not_the_reported_activity() -> None:
+    doc = document(
+        None,
+        "MANADO - Anggota DPRD Sulut meninjau Panti Werdha Damai yang terbakar, Senin (29/12/2025).",
+        "Dewan telah meminta Dinas Sosial Provinsi Sulut untuk memberikan bantuan kepada pengelola panti.",
+        published=dt.date(2025, 12, 30))
+    assert events_of(doc) == [("visit", dt.date(2025, 12, 29), "past")]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Pengurus LKKS Kabupaten Kendal masa bakti 2024-2029 resmi dikukuhkan oleh Bupati Kendal, Rabu (11/9/2024).",
+     "inauguration"),
+    ("Sebanyak 40 pengelola LKSA di Kota Medan mengikuti pelatihan manajemen, Rabu (11/9/2024).", "training"),
+    ("Forum LKS Kabupaten Pati menggelar rapat anggota tahunan di aula Dinas Sosial, Rabu (11/9/2024).",
+     "coordination_meeting"),
+    ("LKKS Kota Bima dan Baznas menandatangani nota kesepahaman penanganan anak yatim, Rabu (11/9/2024).", "other"),
+    ("Dinsos Kota Bekasi melakukan monitoring terhadap 20 LKSA penerima bantuan, Rabu (11/9/2024).", "visit"),
+])
+def test_one_lks_type_body_acting_in_the_lead_makes_a_short_report_relevant(lead: str, kind: str) -> None:
+    doc = document(None, lead, "Kegiatan itu berlangsung lancar dan tertib.", published=dt.date(2024, 9, 11))
+    assert events_of(doc) == [(kind, dt.date(2024, 9, 11), "past")]
+
+
+def test_a_passing_lks_in_the_lead_without_an_activity_stays_irrelevant() -> None:
+    doc = document(
+        None,
+        "KENDAL - Harga cabai di Pasar Kendal naik, sementara LKS setempat masih menunggu data warga miskin.",
+        "Pedagang mengatakan pasokan dari petani berkurang sejak pekan lalu.")
+    assert not analyse(doc).relevant
