@@ -146,10 +146,18 @@ _REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
     "DINSOS": "social_office_staff", "KEMENSOS": "ministry_official", "LKKS": "org_officer", "LKS": "org_officer",
     "LKSA": "org_officer", "FORUM_LKS": "org_officer"}
 _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
+# A story about the social office only: its bare "Kepala Dinas" is the social office's head.
+_SOCIAL_OFFICE = re.compile(r"\b(?:dinas\s+sosial|dinsos)", re.IGNORECASE)
+_OTHER_OFFICE = re.compile(r"\b[Dd]inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
+_BARE_OFFICE_KINDS: dict[str, RoleKind] = {
+    "kepala dinas": "head_of_social_office", "kadis": "head_of_social_office", "kadin": "head_of_social_office",
+    "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff"}
+_GROUP_LEAD = re.compile(r"(?:ketua|pimpinan|kepala)\s+(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
 _GENERAL_UNITS = frozenset({"direktorat", "sekretaris", "sekretariat", "direktur", "inspektur", "inspektorat"})
 _SELAKU_BEFORE = re.compile(r"\b(?:selaku|sebagai)(?:\s+salah\s+(?:satu|seorang))?\s+$", re.IGNORECASE)
 _NAME_LIKE_TIME_WORDS = frozenset({"Hari", "Bulan", "Masa"})
 _COMMON_GIVEN_NAMES = words_of("muhammad muhamad mohammad mohamad moh achmad ahmad abdul siti sri nur nurul")
+_DROPPED_OPENERS = _COMMON_GIVEN_NAMES | words_of("m muh muhd mochammad mochamad andi i ni")
 
 
 @dataclass(slots=True)
@@ -473,8 +481,9 @@ def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int |
             close = _bracket_close(tokens, position)
             if close is None:
                 break
-            if close == position + 2 and is_abbreviation(tokens[position + 1].text):
-                # "Perkumpulan Keluarga Penyandang Disabilitas (PKPD)": a run the writer abbreviates names a body.
+            if close > position + 1 and all(is_abbreviation(t.text) for t in tokens[position + 1:close]):
+                # "Perkumpulan Keluarga Penyandang Disabilitas (PKPD)", "Keluarga Harapan (PDP PKH)": a run the writer
+                # abbreviates names a body.
                 last_marker = close
             position = close + 1
             continue
@@ -802,8 +811,15 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     if name is None:
         left = _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())
         # "Hj. Rosnida Chaniago sebagai ketua": a spelled-out connector admits a lower-case position.
+        lower_apposition = (left is not None and left.group().strip() == "," and role_end > match.end()
+                            and kind != "other")
+        backwards = _read_name_backwards(text, left.start(), spans) if lower_apposition and left is not None else None
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
+        elif backwards is not None and " " in backwards.name:
+            # "Vici Yulian, penyuluh sosial madya Dinsos Aceh": a lower-case position naming its office after a
+            # comma; one capitalised word there may only open the sentence ("Karenanya, ketua LKKS Kendal").
+            name = backwards
         elif left is not None or capitalised:
             name = _speaker_before(text, left.start() if left is not None else match.start(), spans,
                                    role_end > match.end())
@@ -1128,7 +1144,8 @@ def _merge(mentions: list[_Mention]) -> list[_Person]:
         if len(mention.name.split()) > len(current.name.split() if current.name else []):
             current.name, current.name_text = mention.name, mention.name_text
             person.tokens = frozenset(mention.name.lower().split())
-        if current.role_kind == "other" and mention.role_kind != "other":
+        if mention.role_kind != "other" and (current.role_kind == "other" or _GROUP_LEAD.match(current.role)):
+            # A team's leader ("Ketua Tim") named later with an office of their own is that office's.
             current.role, current.role_kind, current.region_code = mention.role, mention.role_kind, mention.region_code
             current.acting = mention.acting
     return people
@@ -1238,12 +1255,44 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
     people = _fold_nicknamed(people)
     _promote_daily_chair(people)
     counts = _count_mentions(article.text, people, mentions)
+    social_context = _SOCIAL_OFFICE.search(article.text) is not None and not _OTHER_OFFICE.search(article.text)
     officials: list[Official] = []
     for person, count in zip(people, counts, strict=True):
         first = person.mention
         start, end = person.spans[0]
+        name = first.name or ""
+        aliases = list(person.aliases)
+        full = _full_form(article.text, name) if " " not in name else None
+        if full is not None:
+            aliases.append(name)
+            name = full
+        role_kind = first.role_kind
+        if social_context and role_kind == "other":
+            # "Yos Army selaku Kepala Dinas" in a story whose only office is the social one: that office.
+            role_kind = _BARE_OFFICE_KINDS.get(" ".join(first.role.lower().split()), role_kind)
         officials.append(Official(
-            name=first.name or "", name_text=first.name_text or first.name or "", role=first.role,
-            role_kind=first.role_kind, acting=first.acting, region_code=first.region_code,
-            evidence=article.evidence(start, end), aliases=list(person.aliases), mentions=count))
+            name=name, name_text=first.name_text or first.name or "", role=first.role,
+            role_kind=role_kind, acting=first.acting, region_code=first.region_code,
+            evidence=article.evidence(start, end), aliases=aliases, mentions=count))
     return officials
+
+
+def _full_form(text: str, name: str) -> str | None:
+    """The longer spelling of a one-word name the article also uses ("Muhammad Nasir" for "Nasir"), if one."""
+    if not name:
+        return None
+    forms: dict[str, int] = {}
+    for match in re.finditer(rf"((?:[A-Z][\w'’-]*\.?[ \t]+){{1,2}}){re.escape(name)}\b", text):
+        words = match.group(1).split()
+        # Only the usual openers people drop when they are named again: "Muhammad Nasir" -> "Nasir".
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.rstrip(".").lower() not in _DROPPED_OPENERS:
+                break
+            kept.insert(0, word)
+        if kept:
+            form = " ".join([*kept, name])
+            forms[form] = forms.get(form, 0) + 1
+    if not forms:
+        return None
+    return max(forms, key=lambda form: (forms[form], len(form)))

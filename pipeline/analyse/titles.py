@@ -62,7 +62,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -276,7 +276,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
      rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\b"
-     rf"|perwakilan\b)|^sekdis\b",
+     rf"|perwakilan\b|pejabat\s+fungsional)|^sekdis\b",
      "social_office_staff"),
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",

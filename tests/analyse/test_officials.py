@@ -643,3 +643,32 @@ def test_sub_units_and_javanese_titles_are_recognised() -> None:
 def test_a_local_office_is_read_with_its_holder() -> None:
     found = by_name(officials_of("“Panti ini untuk anak yatim,” kata Kepala Dinsos setempat, Afrizal di Padang, Selasa."))
     assert found["Afrizal"].role_kind == "head_of_social_office"
+
+
+def test_a_name_said_again_without_its_usual_opener_keeps_the_full_form() -> None:
+    people = officials_of(
+        "Muhammad Rizal, saat ditemui di panti, menjelaskan kebutuhan anak.",
+        "“Bantuan ini sangat bermanfaat,” kata Rizal yang juga Ketua LKSA Harapan Kita.")
+    assert [(o.name, o.role_kind) for o in people] == [("Muhammad Rizal", "org_chair")]
+    assert "Rizal" in people[0].aliases
+
+
+def test_a_team_leader_named_with_an_office_of_their_own_holds_that_office() -> None:
+    found = by_name(officials_of(
+        "Ia ditemui tim monitoring program sosial yang dipimpin Vici Yulian, penyuluh sosial madya Dinsos Aceh, "
+        "Kamis (13/4/2023)."))
+    assert found["Vici Yulian"].role_kind == "social_office_staff"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("“Warga butuh bantuan,” tutur Yos Army selaku Kepala Dinas dalam sambutannya di Dinas Sosial Kota Kupang.",
+     "head_of_social_office"),
+    ("“Warga butuh bantuan,” tutur Yos Army selaku Kepala Dinas dalam rapat bersama Dinas Sosial dan Dinas "
+     "Kesehatan.", "other"),
+])
+def test_a_bare_head_of_office_is_the_social_office_only_where_it_is_the_only_office(text: str, kind: str) -> None:
+    assert by_name(officials_of(text))["Yos Army"].role_kind == kind
+
+
+def test_a_programme_abbreviated_in_brackets_after_a_position_names_nobody() -> None:
+    assert officials_of("Hadir para Pendamping Program Keluarga Harapan (PDP PKH) dan TKSK.") == []
