@@ -537,6 +537,12 @@ def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
                for m in _CUE_RE.finditer(text, start, end)) or _ACTIVITY.search(text, start, end) is not None
 
 
+def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
+    """True for a line that is only a date ("28 November 2021"): the page's date, not an activity's."""
+    line = article.paragraphs[slot].text.strip(" \t|•·-–—,")
+    return len(line) <= len(mention.text) + 12 and mention.text in line
+
+
 def _vague_time(sentence: str) -> bool:
     """True when a sentence times its act by a week or month only ("pekan lalu"), not "Jumat pekan lalu"."""
     return any(_WEEKDAY_BEFORE.search(sentence, 0, match.start()) is None for match in _VAGUE_TIME.finditer(sentence))
@@ -563,7 +569,8 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     article = layout.article
     placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None
               and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
-                       and _UNTIL_NOW.match(article.text, position + len(d.text)))]
+                       and _UNTIL_NOW.match(article.text, position + len(d.text)))
+              and not _date_line(article, layout.slot(position), d)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
     for cue in cues:
@@ -736,8 +743,14 @@ def _same_sentence_kind(text: str, cue: _Hit, hits: list[_Hit], kind: EventType)
 
 
 def _ranked_hits(hits: list[_Hit], kind: EventType) -> list[_Hit]:
-    """The cues of a kind, heaviest first, the earliest on ties."""
-    return sorted((h for h in hits if h.kind == kind), key=lambda h: (-h.weight, h.start))
+    """The cues of a kind, heaviest first, the earliest on ties; an act said to take place before any announced one.
+
+    "... akan mendapatkan bantuan paket sembako" in a report whose "Acara penyerahan bantuan berlangsung" says the
+    hand-over happened: the report's act is the one that took place.
+    """
+    of_kind = [h for h in hits if h.kind == kind]
+    reported = any(h.held and not h.future for h in of_kind)
+    return sorted(of_kind, key=lambda h: (reported and h.future, -h.weight, h.start))
 
 
 def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit]) -> set[EventType]:

@@ -743,3 +743,23 @@ def test_a_passing_lks_in_the_lead_without_an_activity_stays_irrelevant() -> Non
         "KENDAL - Harga cabai di Pasar Kendal naik, sementara LKS setempat masih menunggu data warga miskin.",
         "Pedagang mengatakan pasokan dari petani berkurang sejak pekan lalu.")
     assert not analyse(doc).relevant
+
+
+def test_an_act_that_took_place_outranks_one_announced_in_the_same_report() -> None:
+    doc = document(
+        None,
+        "BUNGO - Anak-anak panti asuhan bersemangat karena mereka akan mendapatkan bantuan paket sembako dari "
+        "Kementerian Sosial.",
+        "Acara penyerahan bantuan sembako berlangsung di LKSA Nurul Iman, Senin (15/6/2020).",
+        published=None)
+    assert events_of(doc) == [("aid_distribution", dt.date(2020, 6, 15), "past")]
+
+
+def test_a_line_that_is_only_a_date_is_the_pages_date_not_the_events() -> None:
+    doc = document(
+        "Lima Panti Sosial Terakreditasi A",
+        "28 November 2021",
+        "BANJARBARU - Lima panti sosial milik Dinas Sosial Kalsel meraih akreditasi A dari Kementerian Sosial.",
+        "Akreditasi sudah diserahkan kepada lima pengelola panti dalam acara di PSTW Budi Sejahtera.",
+        published=dt.date(2020, 1, 15))
+    assert events_of(doc) == [("accreditation", None, "past")]
