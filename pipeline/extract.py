@@ -64,8 +64,11 @@ def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
 
 def parse_html(html: str, *, url: str | None = None) -> LexborHTMLParser:
     """Parse HTML with lexbor; ParseError for a document nested too deeply to parse in reasonable time."""
-    depth = nesting_depth(html)
-    if depth > MAX_HTML_DEPTH:
+    # Every level of depth needs an opening "<" (not "</"), so a page with few opening tags, as nearly all
+    # are, cannot be too deep, and the tag-by-tag scan (a tenth of extraction time) is skipped.
+    if html.count("<") - html.count("</") <= MAX_HTML_DEPTH:
+        return LexborHTMLParser(html)
+    if nesting_depth(html) > MAX_HTML_DEPTH:
         raise ParseError(f"HTML nested more than {MAX_HTML_DEPTH} levels deep; refused", url=url)
     return LexborHTMLParser(html)
 

@@ -327,7 +327,8 @@ class Warehouse:
                 FROM (SELECT * FROM pages
                       WHERE kind = 'article' AND outcome = 'ok' AND warc_path IS NOT NULL
                       {"AND source = ?" if source else ""}
-                      QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC) = 1)
+                      -- page_id breaks ties, so every chunked read picks the same version of a URL
+                      QUALIFY row_number() OVER (PARTITION BY url_id ORDER BY fetched_at DESC, page_id DESC) = 1)
                 {"WHERE " + " AND ".join(filters) if filters else ""}
                 ORDER BY fetched_at NULLS LAST, page_id
                 {"LIMIT ?" if limit is not None else ""}""",
@@ -362,8 +363,6 @@ class Warehouse:
         The pages the articles came from are marked processed in the same transaction, so a crash leaves
         either the whole batch loaded and marked, or nothing. Returns, per item, whether it is new.
         """
-        from pipeline.clean import paragraph_hash
-
         if not items:
             return []
         ids = [item.article_id for item in items]
@@ -373,55 +372,29 @@ class Warehouse:
             fresh = self.load_articles(list(last.values()), run_id=run_id)
             by_id = dict(zip(last, fresh, strict=True))
             return [by_id[i] for i in ids]
-        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _COLUMNS}
-        now = _now()
-        for item in items:
-            aid, document, analysis = item.article_id, item.document, item.analysis
-            rows["articles"].append((
-                aid, document.url, document.source, document.title, document.published, item.page_id,
-                item.body_sha256, analysis.relevant, len(document.paragraphs), len(document.kept()),
-                run_id, run_id, now, EXTRACTOR_VERSION))
-            rows["paragraphs"].extend(
-                (aid, p.index, p.text, p.status, p.reason, p.duplicate_of, paragraph_hash(p.text))
-                for p in document.paragraphs)
-            for seq, event in enumerate(analysis.events):
-                event_id = f"{aid}:{seq}"
-                rows["events"].append((
-                    event_id, aid, seq, event.type, event.date, event.date_text, event.period_start,
-                    event.period_end, event.tense, event.region_code, *_span(event.evidence), EXTRACTOR_VERSION))
-                rows["event_organizations"].extend(
-                    (event_id, aid, i, o.kind, o.name, o.region_code) for i, o in enumerate(event.organizations))
-            rows["officials"].extend(
-                (aid, i, o.name, o.name_text, o.role, o.role_kind, o.acting, o.region_code, list(o.aliases),
-                 o.mentions, *_span(o.evidence), EXTRACTOR_VERSION) for i, o in enumerate(analysis.officials))
-            rows["regions"].extend(
-                (aid, r.code, r.name, r.level, r.mentions, *_span(r.evidence), EXTRACTOR_VERSION)
-                for r in _unique_regions(analysis))
-            rows["counts"].extend(
-                (aid, i, c.value, c.unit, c.text, c.paragraph, c.start, c.end, EXTRACTOR_VERSION)
-                for i, c in enumerate(analysis.counts))
-            rows["dates"].extend(
-                (aid, i, d.text, d.value, *_span(d.evidence)) for i, d in enumerate(analysis.dates))
-        batches = {table: _arrow(table, table_rows) for table, table_rows in rows.items()}
         id_table = pa.table({"article_id": pa.array(ids, pa.string())})
         pages = pa.table({"page_id": pa.array([i.page_id for i in items if i.page_id], pa.string())})
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             con.register("batch_ids", id_table)
-            known = {r[0]: r[1] for r in con.execute(
+            known: dict[str, str | None] = {r[0]: r[1] for r in con.execute(
                 "SELECT article_id, first_seen_run FROM articles WHERE article_id IN (SELECT article_id FROM batch_ids)"
             ).fetchall()}
-            for table in (*FACT_TABLES, "articles"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
+            # A re-loaded article keeps the run that first saw it: written into the new rows here, not patched
+            # afterwards with one UPDATE per article (that cost as much as the whole insert).
+            batches = {table: _arrow(table, table_rows)
+                       for table, table_rows in _rows(items, run_id, known).items()}
+            if known:
+                # Facts are only ever written together with their article row, so a batch of articles the
+                # warehouse has never seen has nothing to replace: no table scans for a first load.
+                for table in (*FACT_TABLES, "articles"):
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
             for table, batch in batches.items():
                 if batch.num_rows:
                     con.register("batch_rows", batch)
                     con.execute(f"INSERT INTO {table} SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
-            if known:
-                con.executemany("UPDATE articles SET first_seen_run = ? WHERE article_id = ?",
-                                [(first, aid) for aid, first in known.items()])
             if pages.num_rows:
                 con.register("batch_pages", pages)
                 con.execute("UPDATE pages SET processed_version = ?, process_error = NULL "
@@ -446,6 +419,43 @@ class Warehouse:
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """Run a read query."""
         yield from self.con.execute(sql, list(params)).fetchall()
+
+
+def _rows(items: Sequence[ArticleLoad], run_id: str,
+          known: dict[str, str | None]) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows per table for a batch of articles; `known` maps already loaded ids to their first run."""
+    from pipeline.clean import paragraph_hash
+
+    rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _COLUMNS}
+    now = _now()
+    for item in items:
+        aid, document, analysis = item.article_id, item.document, item.analysis
+        rows["articles"].append((
+            aid, document.url, document.source, document.title, document.published, item.page_id,
+            item.body_sha256, analysis.relevant, len(document.paragraphs), len(document.kept()),
+            known.get(aid, run_id), run_id, now, EXTRACTOR_VERSION))
+        rows["paragraphs"].extend(
+            (aid, p.index, p.text, p.status, p.reason, p.duplicate_of, paragraph_hash(p.text))
+            for p in document.paragraphs)
+        for seq, event in enumerate(analysis.events):
+            event_id = f"{aid}:{seq}"
+            rows["events"].append((
+                event_id, aid, seq, event.type, event.date, event.date_text, event.period_start,
+                event.period_end, event.tense, event.region_code, *_span(event.evidence), EXTRACTOR_VERSION))
+            rows["event_organizations"].extend(
+                (event_id, aid, i, o.kind, o.name, o.region_code) for i, o in enumerate(event.organizations))
+        rows["officials"].extend(
+            (aid, i, o.name, o.name_text, o.role, o.role_kind, o.acting, o.region_code, list(o.aliases),
+             o.mentions, *_span(o.evidence), EXTRACTOR_VERSION) for i, o in enumerate(analysis.officials))
+        rows["regions"].extend(
+            (aid, r.code, r.name, r.level, r.mentions, *_span(r.evidence), EXTRACTOR_VERSION)
+            for r in _unique_regions(analysis))
+        rows["counts"].extend(
+            (aid, i, c.value, c.unit, c.text, c.paragraph, c.start, c.end, EXTRACTOR_VERSION)
+            for i, c in enumerate(analysis.counts))
+        rows["dates"].extend(
+            (aid, i, d.text, d.value, *_span(d.evidence)) for i, d in enumerate(analysis.dates))
+    return rows
 
 
 def _span(evidence: Any) -> tuple[int | None, int | None, int | None]:

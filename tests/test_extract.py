@@ -6,10 +6,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pipeline import extract
 from pipeline.config import ArticleHints
 from pipeline.errors import ParseError
-from pipeline.extract import date_from_url, decode_html, from_html, from_text, read_path
+from pipeline.extract import (
+    MAX_HTML_DEPTH,
+    date_from_url,
+    decode_html,
+    from_html,
+    from_text,
+    nesting_depth,
+    read_path,
+)
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Pengukuhan LKKS Kota Contoh | Portal Berita</title>
@@ -85,3 +96,24 @@ def test_date_from_url_and_decoding() -> None:
     assert decode_html("Rp 5.000 – caf\xe9".encode("cp1252"), "text/html; charset=windows-1252").endswith("café")
     assert decode_html(b'<meta charset="iso-8859-1"><p>caf\xe9</p>').endswith("café</p>")
     assert decode_html("café".encode()) == "café"
+
+
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "<br/>", "<", "</", "<<b>", "x", "<span a='>'>",
+                                 "</span>", "<img>", "<DIV class=x>"]), max_size=60))
+def test_nesting_depth_never_exceeds_the_opening_tags(parts: list[str]) -> None:
+    # parse_html skips the scan when this bound is within the limit; the bound must hold for any input.
+    html = "".join(parts)
+    assert nesting_depth(html) <= html.count("<") - html.count("</")
+
+
+def test_many_shallow_tags_parse_and_deep_nesting_is_still_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    shallow = "<html><body>" + "<div><b>kata</b></div>" * MAX_HTML_DEPTH + "</body></html>"
+    assert extract.parse_html(shallow).css_first("b") is not None
+    scanned: list[int] = []
+    real_depth = extract.nesting_depth
+    monkeypatch.setattr(extract, "nesting_depth", lambda html: scanned.append(1) or real_depth(html))
+    extract.parse_html("<p>few tags</p>")
+    assert scanned == []  # a page with few opening tags cannot be too deep: no scan
+    with pytest.raises(ParseError, match="nested"):
+        extract.parse_html("<div>" * (MAX_HTML_DEPTH + 1))
+    assert scanned == [1]

@@ -90,6 +90,20 @@ def test_a_batch_load_reports_new_and_updated_and_keeps_first_seen(tmp_path: Pat
         assert wh.table_counts()["officials"] == 2
 
 
+def test_a_reloaded_batch_keeps_each_articles_own_first_run_and_replaces_its_facts(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        assert wh.load_articles([ArticleLoad("id1", *_article())], run_id="r1") == [True]
+        assert wh.load_articles([ArticleLoad("id2", *_article())], run_id="r2") == [True]
+        once = wh.table_counts()
+        batch = [ArticleLoad(aid, *_article(f"{aid} v3")) for aid in ("id2", "id3", "id1")]
+        assert wh.load_articles(batch, run_id="r3") == [False, True, False]
+        assert wh.load_articles(batch, run_id="r4") == [False, False, False]
+        assert sorted(wh.rows("SELECT article_id, title, first_seen_run, last_loaded_run FROM articles")) == [
+            ("id1", "id1 v3", "r1", "r4"), ("id2", "id2 v3", "r2", "r4"), ("id3", "id3 v3", "r3", "r4")]
+        assert {table: count * 3 // 2 for table, count in once.items() if table not in ("runs", "sources", "pages")} \
+            == {table: count for table, count in wh.table_counts().items() if table not in ("runs", "sources", "pages")}
+
+
 def test_pending_pages_and_processing_marks(tmp_path: Path) -> None:
     with Warehouse(tmp_path / "w.duckdb") as wh:
         base = {"source": "a", "kind": "article", "url": "https://a.example.id/1", "url_id": "u1",

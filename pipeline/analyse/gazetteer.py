@@ -66,6 +66,8 @@ _WORD_FOLD = {"kep": "kepulauan", "sumatra": "sumatera", "kab": "kabupaten", "pr
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+# Every capitalised word of every article is folded, and the same few thousand words come back again and again.
+@lru_cache(maxsize=16384)
 def _fold_word(word: str) -> str:
     bare = _NOT_ALNUM.sub("", word.lower())
     return _WORD_FOLD.get(bare, bare)
