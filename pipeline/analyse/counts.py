@@ -75,6 +75,7 @@ _RUPIAH = re.compile(r"[ \t\u00a0]+rupiah\b", re.IGNORECASE)
 # A unit may end in digits when it is an abbreviation ("7 LK3", "12 K3S").
 _UNIT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:(?<=[A-Z])\d+[A-Z]*)?(?:[/\-][A-Za-z][A-Za-z'’]*)*)")
 # "8.640 jumlah panti asuhan", "30 total peserta": a filler noun between a number and what it counts.
+_REDUPLICATED = re.compile(r"^([A-Za-z]+)-\1$", re.IGNORECASE)
 _FILLER = re.compile(r"[ \t\u00a0]+(?:jumlah|total|sejumlah)(?=[ \t\u00a0]+[a-z])", re.IGNORECASE)
 # "14 dari 22 suara", "63 dari 210 LKS": the part counts the whole's noun.
 _PART_OF = re.compile(r"[ \t\u00a0]+dari[ \t\u00a0]+(?:total[ \t\u00a0]+)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d,.]\d)")
@@ -132,10 +133,13 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
     if not match:
         return None
     head = match.group(1)
+    end = match.end()
+    doubled = _REDUPLICATED.match(head)
+    if doubled:
+        head = doubled.group(1)  # "750 anak-anak": the plural form counts the same noun
     head_lower = head.lower()
     if head_lower in lexicon.stop or head_lower in numbers.NUMBER_WORDS:
         return None
-    end = match.end()
     named = _NAME_WITH_ABBREVIATION.match(text, match.start(1))
     if (named and named.group(2)[0].lower() == head_lower[0]
             and (head[0].isupper() or len(named.group(1).split()) >= 3)):
@@ -152,14 +156,14 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
                 break
             cursor = nxt.end()
         if ok:
-            return text[match.start(1):cursor], cursor
+            return head + text[end:cursor], cursor
     if head_lower in _GENERIC_HEADS:
         nxt = _NEXT_UNIT_WORD.match(text, end)
         if nxt:
             modifier = nxt.group(1)
             if (modifier not in lexicon.stop and modifier not in numbers.NUMBER_WORDS
                     and not _VERB_LIKE.match(modifier) and modifier != "yang"):
-                return text[match.start(1):nxt.end()], nxt.end()
+                return head + text[end:nxt.end()], nxt.end()
     return head, end
 
 

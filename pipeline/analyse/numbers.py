@@ -16,7 +16,8 @@ UNIT_WORDS: dict[str, int] = {
 # "se-" forms: one of the following word.
 SE_WORDS: dict[str, int] = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
 SCALE_WORDS: dict[str, float] = {
-    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "miliyar": 1e9, "milyard": 1e9,
+    "miliard": 1e9, "triliun": 1e12,
 }
 SE_SCALES: dict[str, float] = {"seribu": 1e3, "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12}
 # Capital letters after a sum of money: "Rp 1,7 M", "Rp 2 T".

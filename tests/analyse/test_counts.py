@@ -41,6 +41,8 @@ def pairs(text: str) -> list[tuple[float, str]]:
     ("text", "value", "unit"),
     [
         ("Di Kalsel ada 199 LKS, dan", 199, "LKS"),
+        ("Penerimanya sebanyak 750 anak-anak panti asuhan.", 750, "anak panti"),
+        ("dana sebesar Rp25 miliyar untuk panti", 25e9, "rupiah"),
         ("mampu melayani 20 orang, maka", 20, "orang"),
         ("maka hampir 4 ribu warga rentan bisa terlayani", 4000, "warga"),
         ("masih ada dua daerah yang belum", 2, "daerah"),
@@ -93,6 +95,11 @@ def test_counts(text: str, value: float, unit: str) -> None:
     "text",
     [
         "pada tahun 2019 LKKS dibentuk",
+        "pada hari Ahad, 2 Juli 2023 M, 14 Zulhijjah 1444 H, di panti",
+        "Kalau memang jumlah anak 30 ya bilang 30 jangan 35.",
+        "2 min read",
+        "0 comments",
+        "program itu mengarah pada 3 hal pokok",
         "Pada 2025 LKKS Kalsel dibentuk",
         "program kerja 2026 serta",
         "periode 2024-2029",
