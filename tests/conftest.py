@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from pipeline.config import Defaults, Source
+from pipeline.demo import corpus_sites
 from pipeline.demo.server import FakeWeb, RequestInfo, Response
 
 # The moment the fixture sites were "published" around: pass it as `now` to discovery.
@@ -293,3 +294,10 @@ def make_source(fakeweb: FakeWeb) -> Callable[..., Source]:
         return Source.model_validate(data)
 
     return build
+
+
+@pytest.fixture
+def demo_web() -> Iterator[FakeWeb]:
+    """The bundled demo sites served on 127.0.0.x, as `lkks demo` serves them."""
+    with FakeWeb(corpus_sites(), first_host=40) as web:
+        yield web

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline import run as run_module
-from pipeline.demo import corpus_sites, demo_config
+from pipeline.demo import demo_config
 from pipeline.demo.server import FakeWeb
 from pipeline.errors import LockedError
 from pipeline.lock import RunLock
 from pipeline.run import RunOptions, reprocess, run
-from tests.test_demo import FACT_QUERIES
-
-
-@pytest.fixture
-def demo_web() -> Iterator[FakeWeb]:
-    with FakeWeb(corpus_sites(), first_host=40) as web:
-        yield web
-
-
-def _facts(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in FACT_QUERIES.items()}
+from tests.test_demo import facts
 
 
 def test_nightly_rerun_makes_only_conditional_requests(tmp_path: Path, demo_web: FakeWeb) -> None:
@@ -48,11 +36,11 @@ def test_reprocess_rebuilds_the_same_facts_offline(tmp_path: Path, demo_web: Fak
     config = demo_config(demo_web)
     db = tmp_path / "w.duckdb"
     run(config, RunOptions(db_path=db, allow_private=True, workers=1))
-    before = _facts(db)
+    before = facts(db)
     demo_web.stop()
     summary = reprocess(config, db, workers=1)
     assert summary.totals["articles_updated"] == len(before["articles"])
-    assert _facts(db) == before
+    assert facts(db) == before
 
 
 def test_worker_processes_give_the_same_facts(tmp_path: Path, demo_web: FakeWeb,
@@ -61,7 +49,7 @@ def test_worker_processes_give_the_same_facts(tmp_path: Path, demo_web: FakeWeb,
     run(config, RunOptions(db_path=tmp_path / "one.duckdb", allow_private=True, workers=1))
     monkeypatch.setattr(run_module, "_PAGES_PER_WORKER", 1)
     run(config, RunOptions(db_path=tmp_path / "two.duckdb", allow_private=True, workers=2))
-    assert _facts(tmp_path / "one.duckdb") == _facts(tmp_path / "two.duckdb")
+    assert facts(tmp_path / "one.duckdb") == facts(tmp_path / "two.duckdb")
 
 
 def test_a_reader_holding_the_warehouse_open_never_breaks_a_run(tmp_path: Path, demo_web: FakeWeb) -> None:

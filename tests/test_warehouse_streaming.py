@@ -7,15 +7,14 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from pipeline import run as run_module
-from pipeline.demo import corpus_sites, demo_config
+from pipeline.demo import demo_config
 from pipeline.demo.server import FakeWeb
 from pipeline.run import RunOptions, reprocess, run
 from pipeline.warehouse import PendingPage, Warehouse
-from tests.test_demo import FACT_QUERIES
+from tests.test_demo import facts
 
 _BASE = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
@@ -88,17 +87,6 @@ def test_the_process_stage_reader_chunks_like_one_read(tmp_path: Path, monkeypat
         assert list(run_module._pending(wh, everything=False)) == whole
 
 
-@pytest.fixture
-def demo_web() -> Iterator[FakeWeb]:
-    with FakeWeb(corpus_sites(), first_host=40) as web:
-        yield web
-
-
-def _facts(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in FACT_QUERIES.items()}
-
-
 def _unprocessed(db: Path) -> int:
     with Warehouse(db, read_only=True) as wh:
         return len(wh.pending_pages())
@@ -108,7 +96,7 @@ def test_tiny_streaming_settings_load_the_same_facts(tmp_path: Path, demo_web: F
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     config = demo_config(demo_web)
     normal = run(config, RunOptions(db_path=tmp_path / "normal.duckdb", allow_private=True, workers=1))
-    expected = _facts(tmp_path / "normal.duckdb")
+    expected = facts(tmp_path / "normal.duckdb")
     assert len(expected["articles"]) > 10  # several chunks and batches below
     # Chunks of 2 pages, one page per worker call, one call in flight per worker, transactions of 3 articles.
     for name, value in (("_PENDING_CHUNK", 2), ("_TASK_PAGES", 1), ("_TASKS_PER_WORKER", 1), ("LOAD_BATCH", 3),
@@ -119,9 +107,9 @@ def test_tiny_streaming_settings_load_the_same_facts(tmp_path: Path, demo_web: F
         db = tmp_path / f"tiny{workers}.duckdb"
         tiny = run(config, RunOptions(db_path=db, allow_private=True, workers=workers))
         assert tiny.totals["articles_new"] == normal.totals["articles_new"]
-        assert _facts(db) == expected, f"workers={workers}"
+        assert facts(db) == expected, f"workers={workers}"
         assert _unprocessed(db) == 0
     demo_web.stop()
     summary = reprocess(config, tmp_path / "normal.duckdb", workers=2)
     assert summary.totals["articles_updated"] == len(expected["articles"])
-    assert _facts(tmp_path / "normal.duckdb") == expected
+    assert facts(tmp_path / "normal.duckdb") == expected
