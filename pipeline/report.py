@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shlex
+import sys
 from types import TracebackType
 
 from rich.console import Console
@@ -85,7 +88,12 @@ def print_summary(summary: RunSummary, console: Console) -> None:
 def print_queries(db_path: str, console: Console) -> None:
     """Example SQL an analyst can paste into `duckdb`."""
     # Plain writes: rich would wrap long SQL lines and break copy-paste.
-    console.file.write(f"\nOpen the warehouse with:  duckdb -readonly {db_path}\nExample queries:\n")
+    # The duckdb CLI is not part of the install; the Python package that wrote the file is.
+    python = shlex.quote(sys.executable)
+    one_liner = f'import duckdb; duckdb.connect({json.dumps(db_path)}, read_only=True).sql("FROM v_events").show()'
+    console.file.write(f"\nOpen the warehouse with:  {python} -c {shlex.quote(one_liner)}\n"
+                       f"  (or, with the duckdb CLI installed:  duckdb -readonly {shlex.quote(db_path)})\n"
+                       "Example queries:\n")
     for title, sql in EXAMPLE_QUERIES:
         console.file.write(f"\n-- {title}\n{sql}\n")
     console.file.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shlex
 import signal
 import subprocess
 import sys
@@ -56,6 +57,16 @@ def test_demo_prints_summary_and_queries_and_fills_the_warehouse(
         for table in ("articles", "events", "officials", "regions", "counts", "paragraphs", "pages", "runs"):
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
         assert con.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0] >= 4
+
+
+def test_the_printed_command_opens_the_warehouse_with_what_is_installed(
+        demo_db: tuple[Path, int, subprocess.CompletedProcess[str]]) -> None:
+    _, _, result = demo_db
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Open the warehouse with:"))
+    command = shlex.split(line.split(":", 1)[1])
+    shown = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, cwd=REPO)
+    assert shown.returncode == 0, shown.stderr
+    assert "rows" in shown.stdout and "columns" in shown.stdout
 
 
 def _article(con: duckdb.DuckDBPyConnection, needle: str) -> str:
