@@ -59,7 +59,7 @@ _PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rekt
 # Unit words often followed by the institution's own name, which a comma then separates from the person
 # ("Kepala UPTD Panti Sosial Asuhan Anak Budi Mulia, Siti Aisyah").
 _NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabilitas", "remaja", "terlantar"})
-_CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari"})
+_CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
 _MAX_UNIT_RUN = 10
@@ -120,8 +120,9 @@ _HANDOVER = re.compile(
 _TENURE_AFTER = re.compile(r"\s+(?:sebelum\w*|lama|terdahulu|terpilih|demisioner|periode\s+\d)", re.IGNORECASE)
 _DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
 _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
-_OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "Ny", "Pdt", "Ustadz", "Ustaz"})
-_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|ir|h|hj|prof|kh)\.)+(?=[A-Z][a-z]{2,})")
+_OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "Ny", "Pdt", "Ustadz", "Ustaz",
+                             "Bapak", "Bpk"})
+_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
 # An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
 _HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
 # Balinese names open with "I" (men) or "Ni" (women) before a birth-order or caste name: "I Wayan Sudirta".
@@ -153,6 +154,7 @@ _BARE_OFFICE_KINDS: dict[str, RoleKind] = {
     "kepala dinas": "head_of_social_office", "kadis": "head_of_social_office", "kadin": "head_of_social_office",
     "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff"}
 _GROUP_LEAD = re.compile(r"(?:ketua|pimpinan|kepala)\s+(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:mantan|eks|bekas)\s+$", re.IGNORECASE)
 _GENERAL_UNITS = frozenset({"direktorat", "sekretaris", "sekretariat", "direktur", "inspektur", "inspektorat"})
 _SELAKU_BEFORE = re.compile(r"\b(?:selaku|sebagai)(?:\s+salah\s+(?:satu|seorang))?\s+$", re.IGNORECASE)
 _NAME_LIKE_TIME_WORDS = frozenset({"Hari", "Bulan", "Masa"})
@@ -263,8 +265,11 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
         if token.kind != "word":
             break
         glued = _GLUED_TITLES.match(token.text)
-        if glued and not words:
-            # "Dr.H.Syahril": titles written onto the name without spaces.
+        if glued:
+            # "Dr.H.Syahril": titles written onto the name without spaces; after other words ("Kunjungan
+            # Ny.Rasniathi") they open the name, as a spaced title does.
+            if words:
+                honorific_start, words = None, []
             honorific_start = token.start if honorific_start is None else honorific_start
             token = _Token("word", token.text[glued.end():], token.start + glued.end(), token.end)
         if words and token.text.rstrip(".") in _TITLES_AFTER_NAME:
@@ -487,7 +492,7 @@ def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int |
                 last_marker = close
             position = close + 1
             continue
-        if token.kind == "other" and token.text in "/-&":
+        if token.kind == "other" and token.text in "/-&–":
             position += 1
             continue
         if token.kind != "word":
@@ -632,7 +637,7 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
             role_end = following.end
             index += 2
             continue
-        if token.text in "/-" and following is not None and following.kind == "word" and (
+        if token.text in "/-–" and following is not None and following.kind == "word" and (
                 is_role_word(following.text) or is_abbreviation(following.text)
                 or span_at(spans, following.start) is not None):
             # "Dandim 0111/Bireuen", "Dinsos - P2KB"
@@ -801,6 +806,10 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     if head.lower().endswith("nya"):
         role = head[:-3] + role[len(head):]
     kind = classify_role(role)
+    if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS": not the post held now; a later
+        # position of the same person replaces it.
+        kind = "other"
     region_code = _role_region(text, head_start, role_end, kind, spans, context_province)
     if region_code is None:
         inside = [code for start, _, code in org_regions if head_start <= start < role_end and code]

@@ -62,7 +62,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -126,6 +126,7 @@ subkoordinator manajer manager general asesmen persero perseroda tbk perumda bum
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
+mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 """)
 
@@ -141,7 +142,7 @@ NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya 
 PROPER_NAME_UNITS = words_of("""
 yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
-camat lurah kades keuchik geuchik balai loka
+camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah muhammadiyah fatayat muslimat
 """)
 
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").
@@ -223,7 +224,7 @@ adalah merupakan ada atas bawah antara tentang terhadap sekitar kepada mengataka
 berharap meminta mengajak menegaskan mengungkapkan menuturkan menyatakan hadiri buka minta ajak kukuhkan lantik
 resmikan serahkan berikan dorong apresiasi harap imbau tegaskan pimpin terima gelar sambut beri siap dukung
 ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat usul akui nilai
-selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah
+selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
 """)
@@ -259,7 +260,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:wakil\s+wali\s*kota|wakil\s+walkot|wawalkot|wawali)", "vice_mayor"),
     (r"^(?:wali\s*kota|walkot)", "mayor"),
     (r"^(?:sekretaris\s+(?:daerah|provinsi|kabupaten|kota)\b|sekda|sekprov|sekkab|sekkot)", "regional_secretary"),
-    (r"^(?:wakil\s+menteri|wamensos|menteri|mensos)\b", "minister"),
+    (r"^(?:wakil\s+menteri|wamensos|menteri|mentri|mensos)\b", "minister"),
     (rf"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal|{_MINISTRY_UNITS})\b"
      r"|^(?:dirjen|direktur\s+jenderal"
      r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
@@ -281,6 +282,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",
      "social_office_staff"),
+    # The chair of one department or section of an organisation is one of its officers.
+    (r"^ketua\s+(?:departemen|bidang|divisi|seksi)\b(?!.*\b(?:dprd|dpr|dpd)\b)", "org_officer"),
     # Chairs of a neighbourhood unit or of an event's committee lead no organisation.
     (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),
     (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"

@@ -252,6 +252,18 @@ POSITIONED = [
     ("Perwakilan Pusdiklat Kemensos RI, Sinta Dewi, juga hadir.", "Sinta Dewi", "ministry_official", False, None),
     ("Pemateri ialah Penyuluh Ahli Muda Dinsos Provinsi Kaltim, Rahmadi.", "Rahmadi", "social_office_staff", False,
      "64"),
+    ("Ketua Umum Forum Nasional LKSA – Panti Sosial Asuhan Anak Bapak Yanto Mulyono menyampaikan pesan.",
+     "Yanto Mulyono", "org_chair", False, None),
+    ("Kunjungan itu diterima oleh Koordinator di Panti Jompo Syailendra, Magdalena.", "Magdalena", "org_officer",
+     False, None),
+    ("Ketua Pimpinan Cabang Aisyiyah Ngawen, Sri Harsini. S.Pd.I mengungkapkan LKSA ini ladang amal.",
+     "Sri Harsini", "org_chair", False, None),
+    ("Penghargaan diserahkan Mentri Sosial RI Agus G. Kartasasmita di Bandung.", "Agus G. Kartasasmita",
+     "minister", False, None),
+    ("Musliadi Daeng Raja selaku Ketua Departemen Sosial DPP Hidayatullah menekankan pentingnya LKSA.",
+     "Musliadi Daeng Raja", "org_officer", False, None),
+    ("Kunjungan Ny.Rasniathi Adi Arnawa selaku Ketua TP PKK Badung disambut pengurus panti.",
+     "Rasniathi Adi Arnawa", "org_chair", False, "51.03"),
 ]
 
 
@@ -672,3 +684,9 @@ def test_a_bare_head_of_office_is_the_social_office_only_where_it_is_the_only_of
 
 def test_a_programme_abbreviated_in_brackets_after_a_position_names_nobody() -> None:
     assert officials_of("Hadir para Pendamping Program Keluarga Harapan (PDP PKH) dan TKSK.") == []
+
+
+def test_a_former_post_gives_way_to_the_one_held_now() -> None:
+    found = by_name(officials_of(
+        "Mantan wakil wali kota Pekalongan, Abu Almafachir, ditunjuk sebagai ketua LKKS Kota Pekalongan."))
+    assert found["Abu Almafachir"].role_kind == "org_chair"
