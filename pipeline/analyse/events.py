@@ -44,7 +44,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "training": (
         """bimbingan_teknis bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
-        seminar training penguatan_kapasitas peningkatan_kompetensi pembekalan webinar kursus penataran coaching
+        seminar training penguatan_kapasitas peningkatan_kompetensi peningkatan_keterampilan peningkatan_kemampuan
+        pembekalan webinar kursus penataran coaching
         mentoring bimbingan_sosial""",
         # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
         """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
@@ -66,7 +67,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         membagi-bagikan mendistribusikan didistribusikan pendistribusian distribusi_bantuan menyumbangkan
         disumbangkan memberi_bantuan memberikan_santunan memberi_santunan menyerahkan_santunan menyerahkan_paket
         menyerahkan_donasi penyerahan_donasi penyerahan_paket tali_asih pembagian_bantuan pembagian_sembako
-        pembagian_paket pembagian_santunan""",
+        pembagian_paket pembagian_santunan penyampaian_bantuan""",
         # A "bakti sosial" of a welfare body is mostly goods or services handed to people in need.
         "bantuan berbagi donasi hibah sumbangan bingkisan bakti_sosial bhakti_sosial baksos",
     ),
@@ -74,6 +75,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
         supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana blusukan
         inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan ditinjau menjenguk dijenguk jenguk
+        penjangkauan
         melawat""",
         # Field assessment of institutions is monitoring: mapping, data collection, verification visits.
         "monitoring monev pemantauan memantau dipantau memonitor dimonitor pemetaan asesmen assessment pendataan"
@@ -184,7 +186,7 @@ _TOPIC_BEFORE = re.compile(
 _BACKGROUND_FACTOR = 0.25
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(
-    r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda)[ \t]+(?:itu|ini|tersebut"
+    r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda|kunjungan)[ \t]+(?:itu|ini|tersebut"
     r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
 # "sejak 15 Oktober 2024 hingga saat ini": the start of a state that lasts, not the day of an activity; a
 # training held "sejak 26 Maret" that has now closed is dated by that day.
@@ -201,6 +203,8 @@ _LEAD_CHARACTERS = 600
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
                       r"|layanan[ \t]+kesehatan)\b", re.IGNORECASE)
+_SETTING = re.compile(r"\W*(?:pada|dalam|di)[ \t]", re.IGNORECASE)
+_BESIDES_BEFORE = re.compile(r"\b[Ss]elain[ \t]+$")
 _ALSO = word_regex(words_of("juga pun turut sekaligus"))
 # "LKKS juga rutin menyalurkan bantuan setiap bulan": a habit, not an activity the report is about.
 # "akan terus membina", "senantiasa mendukung", "berkomitmen menyalurkan": a standing commitment, not an activity;
@@ -334,8 +338,9 @@ def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[b
         if any(a <= match.start() < b for a, b in names) or _COMMITMENT_AFTER.match(text, match.end()):
             continue
         between = text[match.end():cue_start]
-        if _PURPOSE.search(between):
-            # "akan mempermudah pemerintah untuk memberikan bantuan": the future word governs the aim, not the cue.
+        if _PURPOSE.search(between) or _QUOTES.search(between):
+            # "akan mempermudah pemerintah untuk memberikan bantuan": the future word governs the aim, not the cue;
+            # "... akan mengawal," ujar Benyamin dalam kegiatan sosialisasi: the quote's future is not the cue's.
             continue
         anywhere = True
         if len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between):
@@ -399,9 +404,14 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None
                   or _PLANNED_BEFORE.search(text, max(sentence_start, match.start() - 120), match.start()) is not None
                   ) and not wish and not habitual
+        setting = _OCCASION.search(text, sentence_start, match.start())
+        # "Pada kesempatan itu juga diserahkan ...", "dalam kunjungan ini pihaknya memberikan ...", "Selain
+        # memberikan bantuan, ...": an act of the same occasion, named as done there.
         occasion = (not quoted and not future and not wish and not habitual
-                    and _OCCASION.search(text, sentence_start, match.start()) is not None
-                    and _also_right_before(text, sentence_start, match.start()))
+                    and ((setting is not None and (_also_right_before(text, sentence_start, match.start())
+                                                   or (_SETTING.match(setting.group())
+                                                       and len(text[setting.end():match.start()].split()) <= 3)))
+                         or _BESIDES_BEFORE.search(text, sentence_start, match.start()) is not None))
         done = not future and _DONE_AFTER.match(text, match.end()) is not None
         handed = _HANDED_AFTER.match(text, match.end()) is not None
         held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, match.start() - 40), match.start())

@@ -763,3 +763,46 @@ def test_a_line_that_is_only_a_date_is_the_pages_date_not_the_events() -> None:
         "Akreditasi sudah diserahkan kepada lima pengelola panti dalam acara di PSTW Budi Sejahtera.",
         published=dt.date(2020, 1, 15))
     assert events_of(doc) == [("accreditation", None, "past")]
+
+
+@pytest.mark.parametrize("handed", [
+    "Dalam kunjungan ini pihaknya memberikan bantuan berupa sembako kepada pengelola panti.",
+    "Selain memberikan bantuan berupa bingkisan Natal, ia berdialog dengan pengelola panti.",
+    "Pada kesempatan itu dilakukan penyampaian bantuan kepada pengurus panti.",
+])
+def test_aid_given_in_the_course_of_a_visit(handed: str) -> None:
+    doc = document(
+        None,
+        "KUPANG - Penjabat Wali Kota Kupang mengunjungi Panti Asuhan Kasih di Kelurahan Oesapa, Jumat (6/12/2024).",
+        "Kunjungan itu disambut pengurus LKSA dan anak-anak panti.", handed,
+        published=dt.date(2024, 12, 6))
+    assert {kind for kind, _, _ in events_of(doc)} == {"visit", "aid_distribution"}
+
+
+def test_an_act_after_a_check_is_not_a_second_activity() -> None:
+    doc = document(
+        None,
+        "LUBUK BASUNG - Pemkab Agam menyerahkan bantuan operasional kepada 27 panti asuhan, Senin (3/3/2025).",
+        "Penyaluran bantuan dilakukan setelah verifikasi lapangan oleh tim dinas ke seluruh panti.",
+        published=dt.date(2025, 3, 3))
+    assert events_of(doc) == [("aid_distribution", dt.date(2025, 3, 3), "past")]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Pemprov Kaltara menggelar peningkatan keterampilan tenaga pelatih panti asuhan di Tanjung Selor, Rabu "
+     "(29/8/2018).", "training"),
+    ("Kadinsos bersama Tim LK3 melakukan penjangkauan ke LKSA Hidayatullah Tanjungpinang, Kamis (30/8/2018).",
+     "visit"),
+])
+def test_more_activities_named_in_other_words(lead: str, kind: str) -> None:
+    doc = document(None, lead, "Kegiatan itu diikuti pengurus LKS setempat.", published=dt.date(2018, 8, 31))
+    assert events_of(doc)[0][0] == kind
+
+
+def test_a_future_word_inside_a_quote_does_not_govern_the_attribution() -> None:
+    doc = document(
+        None,
+        "TANGERANG SELATAN - Dinas Sosial menggelar sosialisasi pendaftaran LKS di Puspemkot, Senin (18/3/2024).",
+        "“Dinsos akan mengawal proses pendaftaran,” ujar Wali Kota dalam kegiatan Sosialisasi LKS tersebut.",
+        published=dt.date(2024, 3, 18))
+    assert events_of(doc)[0] == ("training", dt.date(2024, 3, 18), "past")
