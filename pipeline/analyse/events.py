@@ -125,10 +125,11 @@ _COMMITMENT_AFTER = re.compile(r"[ \t]+(?:terus|senantiasa|selalu|tetap|lebih|se
 # dimanfaatkan"). A done verb in between ("bantuan yang diserahkan hari ini akan digunakan") reports the act.
 _FUTURE_AFTER = re.compile(
     r"(?:[ \t]+(?!(?:telah|sudah|diserahkan|disalurkan|diberikan|dibagikan|digelar|dilaksanakan)\b)[^\s.,;:!?]+){0,8}?"
-    r"[ \t]+(?:nanti(?:nya)?[ \t]+)?(?:akan|bakal|rencananya|dijadwalkan|direncanakan)[ \t]+(?:\w+[ \t]+)?"
+    r"[ \t]+(?:nanti(?:nya)?[ \t]+)?(?:akan|bakal|rencananya|dijadwalkan|direncanakan|diperkirakan|ditargetkan)"
+    r"[ \t]+(?:\w+[ \t]+)?"
     r"(?:digelar|dilaksanakan|diadakan|berlangsung|diselenggarakan|dilakukan|dimulai|disalurkan|diserahkan|diberikan"
     r"|dibagikan|ditransfer|dicairkan|dikirim|dikirimkan|didistribusikan|direalisasikan|digulirkan|dilantik"
-    r"|dikukuhkan)\b", re.IGNORECASE)
+    r"|dikukuhkan|dicabut|diterbitkan)\b", re.IGNORECASE)
 # "calon penerima bantuan", "mengalokasikan anggaran Rp598 juta untuk bantuan operasional": aid that is budgeted
 # or whose recipients are still candidates has not been handed over.
 _PLANNED_BEFORE = re.compile(
@@ -196,6 +197,10 @@ _SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|terhitung[ \t]+(?:sejak|mulai))
                            re.IGNORECASE)
 # "berharap pengurus yang baru dilantik dapat ...": the hope is about people the act has made.
 _JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", re.IGNORECASE)
+# "dalam rangka memperingati Hari Kartini tanggal 21 April": the day a holiday falls on, not the activity's.
+# An activity held "bertepatan dengan HUT Kota Tarakan pada 14 Desember" is on that day.
+_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati)\b[^.,;:\n]{0,50}$", re.IGNORECASE)
+_COINCIDING = re.compile(r"\bbertepatan\b", re.IGNORECASE)
 _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
                            re.IGNORECASE)
@@ -547,6 +552,13 @@ def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
                for m in _CUE_RE.finditer(text, start, end)) or _ACTIVITY.search(text, start, end) is not None
 
 
+def _commemorated(text: str, position: int) -> bool:
+    """True for the day a commemorated holiday falls on, unless the activity is said to coincide with it."""
+    window = max(0, position - 60)
+    return (_COMMEMORATED_BEFORE.search(text, window, position) is not None
+            and _COINCIDING.search(text, window, position) is None)
+
+
 def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
     """True for a line that is only a date ("28 November 2021"): the page's date, not an activity's."""
     line = article.paragraphs[slot].text.strip(" \t|•·-–—,")
@@ -580,7 +592,8 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None
               and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
                        and _UNTIL_NOW.match(article.text, position + len(d.text)))
-              and not _date_line(article, layout.slot(position), d)]
+              and not _date_line(article, layout.slot(position), d)
+              and not _commemorated(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
     for cue in cues:

@@ -806,3 +806,23 @@ def test_a_future_word_inside_a_quote_does_not_govern_the_attribution() -> None:
         "“Dinsos akan mengawal proses pendaftaran,” ujar Wali Kota dalam kegiatan Sosialisasi LKS tersebut.",
         published=dt.date(2024, 3, 18))
     assert events_of(doc)[0] == ("training", dt.date(2024, 3, 18), "past")
+
+
+def test_the_day_a_commemorated_holiday_falls_on_is_not_the_visits() -> None:
+    doc = document(
+        None,
+        "BADUNG - Ketua DWP Badung mengunjungi Panti Jompo Syailendra di Jimbaran, Selasa (20/4/2021).",
+        "Kunjungan ini dalam rangka memperingati Hari Kartini tanggal 21 April, dan dalam kunjungan ini pihaknya "
+        "memberikan bantuan sembako kepada pengurus panti.",
+        published=dt.date(2021, 4, 21))
+    assert sorted(events_of(doc)) == [("aid_distribution", dt.date(2021, 4, 20), "past"),
+                                      ("visit", dt.date(2021, 4, 20), "past")]
+
+
+def test_an_expected_start_is_announced() -> None:
+    doc = document(
+        None,
+        "PASURUAN - Akreditasi delapan LKSA di Kabupaten Pasuruan diperkirakan dimulai pada September 2018.",
+        "Penilaian dilakukan oleh Badan Akreditasi LKS pusat.",
+        published=dt.date(2018, 8, 31))
+    assert events_of(doc)[0][0] == "accreditation" and events_of(doc)[0][2] == "future"
