@@ -2,11 +2,11 @@
 
 Each component reads the shared `ArticleText` stored on the Doc and writes its findings back;
 `analyse` runs the pipeline by component name, in the order the facts depend on each other.
+The components read the article's text, never spaCy tokens, so the Doc is left untokenised.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,10 +20,6 @@ from pipeline.analyse.context import ArticleText
 from pipeline.models import Analysis, Document
 
 COMPONENTS = ("lkks_regions", "lkks_dates", "lkks_counts", "lkks_officials", "lkks_events")
-
-# Reduplications ("desa-desa") and hyphenated words stay whole without the ~16k exception rules,
-# which make the stock tokenizer slow to load and to run.
-_HYPHENATED = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)+$")
 
 
 @dataclass(slots=True)
@@ -86,21 +82,17 @@ def _events_component(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
-    """The Indonesian blank pipeline with a lean tokenizer and the LKKS rule components."""
+    """The Indonesian blank pipeline with the LKKS rule components."""
     nlp = spacy.blank("id")
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.rules = {}
-    tokenizer.token_match = _HYPHENATED.match
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
 def _make_doc(nlp: Language, document: Document) -> Doc:
-    article = ArticleText.from_document(document)
-    doc = nlp.make_doc(article.text)
-    doc.user_data["lkks"] = _Findings(article=article)
-    article.doc = doc
+    # An empty Doc: tokenising the text would cost more than some components while none reads a token.
+    doc = Doc(nlp.vocab)
+    doc.user_data["lkks"] = _Findings(article=ArticleText.from_document(document))
     return doc
 
 

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
 
 from pipeline.models import Document, Evidence, Paragraph
 
 SEPARATOR = "\n\n"
+# Non-ASCII letters that a case-insensitive regex reads as ASCII ones (dotted and dotless i, long s, the Kelvin
+# sign); no other character lower-cases to an ASCII letter or to more than one character.
+FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """`text` in lower case, character for character; None when it holds one of `FOLDED_LETTERS`."""
+    if any(letter in text for letter in FOLDED_LETTERS):
+        return None
+    return text.lower()
+
+
+def may_contain(text: str, *words: str) -> bool:
+    """False only when no case-insensitive regex finds any of these lower-case ASCII words in `text`.
+
+    Several components look for rare cue words in the same article before running a slow regex over it:
+    one lower-cased copy per text answers them all.
+    """
+    lowered = _lowered(text)
+    return lowered is None or any(word in lowered for word in words)
 
 
 @dataclass(slots=True)
@@ -21,7 +42,6 @@ class ArticleText:
     url: str | None = None
     text: str = ""
     starts: list[int] = field(default_factory=list)
-    doc: Any = None  # the spaCy Doc over `text`, set by the pipeline
 
     @classmethod
     def from_document(cls, document: Document) -> ArticleText:

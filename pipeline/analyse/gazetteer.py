@@ -199,7 +199,11 @@ _OUTLET_AFTER = re.compile(r"[ \t]*(?:Post|Pos|Ekspres|Express|TV|FM|News|Today)
 # are the land and people of all six Papuan provinces, not the province of Papua.
 _IDIOM = re.compile(r"Sabang\s+(?:sampai|hingga|ke)\s+Merauke|Miangas\s+(?:sampai|hingga)\s+(?:Pulau\s+)?Rote"
                     r"|[Tt]anah\s+Papua|(?<=asli\s)Papua(?!\s+(?:Barat|Selatan|Tengah|Pegunungan))")
-_DISTRICT_CUE = re.compile(r"(?<![A-Za-z])(?:Kecamatan|KECAMATAN|kecamatan|Kec\.|kec\.|Distrik|distrik)[ \t]+")
+# The lookbehind comes after the first letter so that the regex engine can skip ahead to a "K", "k", "D" or "d".
+_DISTRICT_CUE = re.compile(r"(?:K(?<![A-Za-z]K)(?:ecamatan|ECAMATAN|ec\.)|k(?<![A-Za-z]k)(?:ecamatan|ec\.)"
+                           r"|D(?<![A-Za-z]D)istrik|d(?<![A-Za-z]d)istrik)[ \t]+")
+# Every `_DISTRICT_CUE` match holds one of these: most texts have none and skip the scan.
+_DISTRICT_CUE_WORDS = ("ecamatan", "ECAMATAN", "ec.", "istrik")
 _DATELINE_DASH = re.compile(r"(?<=[\s)])[-–—]+(?:\s|$)|[-–—]{2}\s")
 _LEVEL_WORD_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:provinsi|propinsi|prov\.?|kabupaten(?:\s+administrasi)?|kab\.?"
@@ -502,6 +506,8 @@ def find_districts(text: str, within: Iterable[str] = ()) -> list[tuple[int, int
 
     With no `within` codes a name must be unique in the country.
     """
+    if not any(cue in text for cue in _DISTRICT_CUE_WORDS):
+        return []
     index = _index()
     scopes = tuple(within)
     found: list[tuple[int, int, Region]] = []

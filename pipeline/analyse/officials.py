@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from pipeline.analyse import gazetteer
-from pipeline.analyse.context import ArticleText
+from pipeline.analyse.context import ArticleText, may_contain
 from pipeline.analyse.organizations import (
     OrgMention,
     RegionSpans,
@@ -89,6 +91,10 @@ _NICKNAME = re.compile(
     r"|(?P<alias3>\b[A-Z][\w'’-]+),\s+(?:sapaan|panggilan)\s+akrab(?:nya)?\b"
 )
 _LED_BY = re.compile(r"\b(?:diketuai|dipimpin|dinakhodai|dikomandoi|dijabat)\s+(?:langsung\s+)?(?:oleh\s+)?(?=[A-Z])")
+# Words every match of a whole-text pattern holds: a quick search for them spares most articles the slow scan.
+_NICKNAME_CUE = re.compile(r"sapa|panggil|kenal|sebut(?:(?<=disebut)|(?<=\ssebut))")
+_LED_BY_CUE = re.compile(r"diketuai|dipimpin|dinakhodai|dikomandoi|dijabat")
+_TO_LEAD_CUE = re.compile(r"memimpin|mengetuai|menakhodai")
 # "... Hj. Rosnida Chaniago sebagai ketua": connectors that let a lower-case position follow its holder.
 _SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
 # Reporting verbs before a speaker, active ("kata", "tandas") or passive ("dikatakan oleh", "disampaikan").
@@ -149,7 +155,8 @@ _REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
 _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
 # A story about the social office only: its bare "Kepala Dinas" is the social office's head.
 _SOCIAL_OFFICE = re.compile(r"\b(?:dinas\s+sosial|dinsos)", re.IGNORECASE)
-_OTHER_OFFICE = re.compile(r"\b[Dd]inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
+# The word boundary is checked after the first letter, so the regex engine can skip ahead to a "D" or "d".
+_OTHER_OFFICE = re.compile(r"[Dd](?<!\w[Dd])inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
 _BARE_OFFICE_KINDS: dict[str, RoleKind] = {
     "kepala dinas": "head_of_social_office", "kadis": "head_of_social_office", "kadin": "head_of_social_office",
     "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff"}
@@ -193,6 +200,15 @@ class _Person:
     tokens: frozenset[str]
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+# The same few positions come back in every article.
+_classify_role = lru_cache(maxsize=4096)(classify_role)
+
+
+def _cued(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, or nothing at once when `text` lacks the `cue` every match holds."""
+    return pattern.finditer(text) if cue.search(text) else iter(())
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -805,7 +821,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     role = _role_text(text, head_start, role_end, scan.excluded)
     if head.lower().endswith("nya"):
         role = head[:-3] + role[len(head):]
-    kind = classify_role(role)
+    kind = _classify_role(role)
     if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS": not the post held now; a later
         # position of the same person replaces it.
@@ -945,7 +961,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _role_mention(name: _Name, role: str, regions: list[RegionMention]) -> _Mention:
     """A mention whose position is implied by the sentence rather than written before or after the name."""
-    kind = classify_role(role)
+    kind = _classify_role(role)
     return _Mention(start=name.start, end=name.end, role=role, role_kind=kind, acting=False,
                     region_code=_fallback_region(kind, role, regions), capitalised=True,
                     name=name.name, name_text=name.name_text, aliases=name.aliases)
@@ -960,7 +976,7 @@ def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMentio
     """
     text = article.text
     found: list[_Mention] = []
-    for match in _LED_BY.finditer(text):
+    for match in _cued(_LED_BY, _LED_BY_CUE, text):
         paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
         tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
         name = _read_name(text, tokens, 0, spans)[0] if tokens else None
@@ -1009,7 +1025,7 @@ def _listed_members(article: ArticleText, spans: RegionSpans, regions: list[Regi
     """ "Pengurus LKKS Jateng yang datang terdiri dari A dan B": each listed person is a member of that body."""
     text = article.text
     found: list[_Mention] = []
-    for match in _CONSISTS_OF.finditer(text):
+    for match in _CONSISTS_OF.finditer(text) if may_contain(text, "terdiri") else ():
         group = match.group("group").lower()
         body = _group_body(text, match.start(), match.end(), orgs)
         role = f"{'Anggota' if group != 'pengurus' else 'Pengurus'} {body}" if body else group.capitalize()
@@ -1022,7 +1038,7 @@ def _chosen_to_lead(article: ArticleText, spans: RegionSpans, regions: list[Regi
     """ "amanah kepada Ardi memimpin lembaga ini", "Budi terpilih memimpin FLKS": the chair of that body."""
     text = article.text
     found: list[_Mention] = []
-    for match in _TO_LEAD.finditer(text):
+    for match in _cued(_TO_LEAD, _TO_LEAD_CUE, text):
         name = _read_name_backwards(text, match.start(), spans)
         if name is None or text[name.end:match.start()].strip():
             continue
@@ -1039,7 +1055,7 @@ def _handed_over(article: ArticleText, spans: RegionSpans, regions: list[RegionM
     """ "Jabatan ketua LKKS diserahkan dari A kepada B": both the outgoing and the incoming holder held it."""
     text = article.text
     found: list[_Mention] = []
-    for match in _HANDOVER.finditer(text):
+    for match in _HANDOVER.finditer(text) if may_contain(text, "jabatan") else ():
         role = match.group("role")
         body = next((org for at, org in orgs if match.end("role") <= at < match.start("giver")), None)
         role = role[:1].upper() + role[1:] + (f" {body}" if body else "")
@@ -1175,7 +1191,7 @@ def _title_match(people: list[_Person], mention: _Mention) -> _Person | None:
 
 def _attach_nicknames(text: str, people: list[_Person], mentions: list[_Mention]) -> None:
     """ "yang akrab disapa Aaf" gives an alias to the person named or titled just before it."""
-    for match in _NICKNAME.finditer(text):
+    for match in _cued(_NICKNAME, _NICKNAME_CUE, text):
         alias = match.group("alias") or match.group("alias2") or match.group("alias3")
         if not alias or is_role_word(alias.split()[0]):
             continue
@@ -1208,6 +1224,35 @@ def _fold_nicknamed(people: list[_Person]) -> list[_Person]:
     return kept
 
 
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_words(text: str, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, key) of each key written as a whole word, left to right, the longest key winning where several start.
+
+    The same matches as `finditer` of the alternation of the keys, longest first, between `(?<!\\w)` and
+    `(?!\\w)`, without compiling a new pattern for every article's names.
+    """
+    found: list[tuple[int, int, str]] = []
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+                found.append((at, -len(key), key))
+            at = text.find(key, at + 1)
+    found.sort()
+    words: list[tuple[int, str]] = []
+    resume = 0
+    for at, _, key in found:
+        if at >= resume:
+            words.append((at, key))
+            resume = at + len(key)
+    return words
+
+
 def _count_mentions(text: str, people: list[_Person], mentions: list[_Mention]) -> list[int]:
     """How often each person is named in full, by one name, by nickname, or by title alone."""
     owners: dict[str, int] = {}
@@ -1224,13 +1269,10 @@ def _count_mentions(text: str, people: list[_Person], mentions: list[_Mention]) 
         owners.pop(key, None)
     counts = [0] * len(people)
     named_at: list[tuple[int, int]] = []
-    if owners:
-        pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(owners, key=len, reverse=True))
-                             + r")(?![\w])")
-        for match in pattern.finditer(text):
-            owner = owners[match.group()]
-            counts[owner] += 1
-            named_at.append((match.start(), owner))
+    for start, key in _whole_words(text, owners):
+        owner = owners[key]
+        counts[owner] += 1
+        named_at.append((start, owner))
     for mention in mentions:
         if mention.name is not None or not mention.capitalised:
             continue
@@ -1264,7 +1306,8 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
     people = _fold_nicknamed(people)
     _promote_daily_chair(people)
     counts = _count_mentions(article.text, people, mentions)
-    social_context = _SOCIAL_OFFICE.search(article.text) is not None and not _OTHER_OFFICE.search(article.text)
+    social_context = (may_contain(article.text, "din") and _SOCIAL_OFFICE.search(article.text) is not None
+                      and not _OTHER_OFFICE.search(article.text))
     officials: list[Official] = []
     for person, count in zip(people, counts, strict=True):
         first = person.mention

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from pipeline.analyse import gazetteer
-from pipeline.analyse.context import ArticleText
+from pipeline.analyse.context import ArticleText, may_contain
 from pipeline.analyse.titles import looks_like_headline, phrase_key, trie_pattern, words_of
 from pipeline.models import Evidence, Organization, OrgKind, RegionMention
 
@@ -88,6 +88,8 @@ _ORG_RE = re.compile(rf"\b(?:{trie_pattern(_ORG_KIND)})\b", re.IGNORECASE)
 _OTHER_LKS = re.compile(r"\bLKS\s+(?:Tripartit|Bipartit)\b|lembaga\s+kerja\s*sama|lembar\s+kerja\s+(?:siswa|peserta)"
                         r"|(?:latihan\s+)?kepemimpinan\s+siswa"
                         r"|lomba\s+kompetensi\s+siswa", re.IGNORECASE)
+# Every `_OTHER_LKS` match holds one of these words: without them, the slow scan for those uses is skipped.
+_OTHER_LKS_CUES = ("partit", "kerja", "siswa")
 # "... (LKS)" spelled out just before: anything but a welfare body shows the article means something else.
 _LKS_DEFINED = re.compile(r"\(LKS\)")
 # "Dinsos-P2KB", "Dinsos/PPPA": the office's own suffix stays with it.
@@ -100,14 +102,16 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
     "LKS" also abbreviates Lembaga Kerja Sama (Tripartit, Bipartit), Lembar Kerja Siswa and Lomba Kompetensi
     Siswa: where the text uses it so, a bare "LKS" is not a welfare body.
     """
-    other_lks = _OTHER_LKS.search(text) is not None or any(
-        "sosial" not in text[max(0, m.start() - 45):m.start()].lower() for m in _LKS_DEFINED.finditer(text))
+    other_lks: bool | None = None  # looked for at the first bare "LKS" only
     found: list[tuple[re.Match[str], OrgKind]] = []
     for match in _ORG_RE.finditer(text):
         key = phrase_key(match.group())
         forms = _ABBREVIATION_FORMS.get(key)
         if forms is not None and match.group() not in forms:
             continue
+        if key == "lks" and other_lks is None:
+            other_lks = (may_contain(text, *_OTHER_LKS_CUES) and _OTHER_LKS.search(text) is not None) or any(
+                "sosial" not in text[max(0, m.start() - 45):m.start()].lower() for m in _LKS_DEFINED.finditer(text))
         if key == "lks" and other_lks:
             continue
         found.append((match, _ORG_KIND[key]))

@@ -197,3 +197,18 @@ def test_seed_002_and_004() -> None:
 def test_a_part_counts_the_wholes_noun() -> None:
     assert pairs("Ia meraih 14 dari 22 suara peserta.") == [(14, "suara"), (22, "suara")]
     assert pairs("baru 63 dari 210 LKS yang terakreditasi") == [(63, "LKS"), (210, "LKS")]
+
+
+def test_number_matches_are_those_of_a_full_scan() -> None:
+    import random
+
+    from pipeline.analyse.counts import _NUMBER, _number_matches
+
+    pieces = ["12", "1.500", "2,5", "2.5 juta", "Rp", "Rp.", "RP", "rp", "IDR", "US$", "USD", "sekitar", "Sekitar",
+              "kurang lebih", "Lebih dari", "hampir", "±", "dua", "Dua", "seratus", "lima puluh", "ribuan", "miliar",
+              "satu", "sebelas", "juta", "orang", "LKS", "ke-80", "Covid-19", "tahun 2025", "x12", "kedua", "M", "٣"]
+    glue = [" ", "", ",", ".", "/", "-", "\n", "(", ")", "a", "\u00a0"]
+    rng = random.Random(11)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
+        assert [m.span() for m in _number_matches(text)] == [m.span() for m in _NUMBER.finditer(text)], text

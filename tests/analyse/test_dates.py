@@ -206,3 +206,39 @@ def test_weekday_span_with_day_range_takes_the_first_day() -> None:
     assert [(f.text, f.value) for f in found] == [("Senin-Rabu (12-14/8/2024)", dt.date(2024, 8, 12))]
     found = dates_in("Musda berlangsung Kamis s.d. Jumat (3-4/7/2025).", None)
     assert [f.value for f in found] == [dt.date(2025, 7, 3)]
+
+
+def _mixed_texts(pieces: list[str], count: int = 400) -> list[str]:
+    """Seeded random strings of date-like pieces glued with the separators that decide where a date may open."""
+    import random
+
+    rng = random.Random(7)
+    glue = [" ", "", ", ", "(", ")", "/", "-", ".", "\n", "a", "7", "\u00a0", "\u0130", "\u017f", "\u212a"]
+    return ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25))) for _ in range(count)]
+
+
+def test_date_matches_are_those_of_a_full_scan() -> None:
+    from pipeline.analyse.dates import _DATE, _date_matches
+
+    pieces = ["Selasa", "SENIN", "jum'at", "Minggu", "sabtu", "Rabu siang", "8", "12", "25/11/2025", "19-21",
+              "Maret", "okt.", "Agustus", "2025", "2025-11-25", "tanggal", "tgl.", "kemarin", "hari ini", "Besok",
+              "lusa", "(ANTARA)", "lalu", "s.d", "hingga", "October 8, 2025", "x8", "Des", "pukul 10.00",
+              "Kamis-Jumat", "ſenin", "\u212aamis", "FEBRUARİ"]
+    for text in _mixed_texts(pieces):
+        assert [m.span() for m in _date_matches(text)] == [m.span() for m in _DATE.finditer(text)], text
+
+
+def test_every_date_opening_word_starts_a_candidate() -> None:
+    from pipeline.analyse.dates import _DATE_OPENING, MONTHS, RELATIVE_DAYS, WEEKDAYS
+
+    for word in [*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, "tanggal", "tgl"]:
+        for form in (word, word.upper(), word.capitalize()):
+            assert _DATE_OPENING.match(form), form
+    assert _DATE_OPENING.match("9")
+    assert not _DATE_OPENING.search("xsenin") and not _DATE_OPENING.search("dengan")
+
+
+def test_periods_need_a_year_range() -> None:
+    assert find_periods("Ketua periode 2024 - 2029 dan masa bakti 2020 s.d. 2024") == [
+        (6, 25, 2024, 2029), (30, 55, 2020, 2024)]
+    assert find_periods("pada tahun 2024 ada 20 LKS") == []

@@ -360,3 +360,16 @@ def test_a_bare_name_opening_a_longer_place_name_is_part_of_it() -> None:
     assert _names("Acara di Gedung Nasional Tanjung Balai Karimun, Kepri.") == [
         "Kabupaten Karimun", "Kepulauan Riau"]
     assert _names("LKKS Kabupaten Rembang Jawa Tengah") == ["Kabupaten Rembang", "Jawa Tengah"]
+
+
+def test_district_cue_matches_as_with_a_leading_lookbehind() -> None:
+    import re
+
+    from pipeline.analyse.gazetteer import _DISTRICT_CUE, _DISTRICT_CUE_WORDS
+
+    plain = re.compile(r"(?<![A-Za-z])(?:Kecamatan|KECAMATAN|kecamatan|Kec\.|kec\.|Distrik|distrik)[ \t]+")
+    for text in ["Kecamatan Curug", "di kec. Curug", "Kec.Curug", "aKecamatan X", "1Kecamatan X", "KECAMATAN X",
+                 "Distrik Wamena", "distrik\tX", "kabupaten X", "Kecamatan"]:
+        assert [m.span() for m in _DISTRICT_CUE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        if plain.search(text):
+            assert any(word in text for word in _DISTRICT_CUE_WORDS), text

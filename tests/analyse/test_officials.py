@@ -690,3 +690,56 @@ def test_a_former_post_gives_way_to_the_one_held_now() -> None:
     found = by_name(officials_of(
         "Mantan wakil wali kota Pekalongan, Abu Almafachir, ditunjuk sebagai ketua LKKS Kota Pekalongan."))
     assert found["Abu Almafachir"].role_kind == "org_chair"
+
+
+def test_whole_words_are_those_of_the_alternation_regex() -> None:
+    """`_whole_words` replaces a pattern compiled per article: same matches, longest key first, no overlaps."""
+    import random
+    import re
+
+    from pipeline.analyse.officials import _whole_words
+
+    rng = random.Random(3)
+    keys_pool = ["Budi", "Budi Santoso", "Santoso", "Ana", "Anas", "H. Ana", "Dr.", "Ná", "Budi_"]
+    glue = [" ", "", ",", ".", "é", "_", "1", "\n", "-"]
+    for _ in range(300):
+        keys = rng.sample(keys_pool, rng.randint(1, 5))
+        text = "".join(rng.choice(keys_pool) + rng.choice(glue) for _ in range(rng.randint(1, 15)))
+        pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                             + r")(?![\w])")
+        assert _whole_words(text, keys) == [(m.start(), m.group()) for m in pattern.finditer(text)], (text, keys)
+
+
+@pytest.mark.parametrize(("pattern", "cue", "text"), [
+    ("_NICKNAME", "_NICKNAME_CUE", "Bupati Tanbu yang akrab disapa Abah Zairullah"),
+    ("_NICKNAME", "_NICKNAME_CUE", "Wali Kota yang lebih dikenal Aaf"),
+    ("_NICKNAME", "_NICKNAME_CUE", "Ketua yang biasa disebut Pak Haji"),
+    ("_NICKNAME", "_NICKNAME_CUE", "Ketua yang kerap\tsebut Pak Haji"),
+    ("_NICKNAME", "_NICKNAME_CUE", "Danny, sapaan akrabnya, hadir"),
+    ("_NICKNAME", "_NICKNAME_CUE", "panggilan akrab Abah hadir"),
+    ("_LED_BY", "_LED_BY_CUE", "Pengurus LKKS diketuai oleh Hj. Nurhasanah"),
+    ("_TO_LEAD", "_TO_LEAD_CUE", "Ardi terpilih memimpin FLKS"),
+])
+def test_cues_are_found_wherever_their_pattern_matches(pattern: str, cue: str, text: str) -> None:
+    from pipeline.analyse import officials
+
+    assert getattr(officials, pattern).search(text) is not None
+    assert getattr(officials, cue).search(text) is not None
+
+
+def test_nickname_cue_skips_the_common_tersebut() -> None:
+    from pipeline.analyse.officials import _NICKNAME_CUE
+
+    assert _NICKNAME_CUE.search("Program tersebut berjalan.") is None
+    assert _NICKNAME_CUE.search("yang disebut Abah") is not None
+
+
+def test_other_office_matches_as_with_a_leading_word_boundary() -> None:
+    import re
+
+    from pipeline.analyse.officials import _OTHER_OFFICE
+
+    plain = re.compile(r"\b[Dd]inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
+    for text in ["Dinas Kesehatan", "dinas Pendidikan", "Kadinas Kesehatan", "_Dinas Kesehatan", "Dinas Sosial",
+                 "x, Dinas  Perhubungan", "éDinas Kesehatan", "Dinas Sosialisasi"]:
+        assert [m.span() for m in _OTHER_OFFICE.finditer(text)] == [m.span() for m in plain.finditer(text)], text

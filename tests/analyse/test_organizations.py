@@ -160,3 +160,13 @@ def test_seed_004_keeps_provincial_and_regency_bodies_apart() -> None:
 ])
 def test_older_regional_and_plural_names(sentence: str, kind: str) -> None:
     assert [o.kind for o in organizations_of(sentence)][:1] == [kind]
+
+
+def test_other_lks_cues_are_in_every_other_use_of_lks() -> None:
+    from pipeline.analyse.context import may_contain
+    from pipeline.analyse.organizations import _OTHER_LKS, _OTHER_LKS_CUES
+
+    for text in ["LKS Tripartit Provinsi", "lks bipartit", "Lembaga Kerja Sama", "lembaga kerjasama", "Lembar Kerja Siswa",
+                 "Latihan Kepemimpinan Siswa", "Lomba Kompetensi Siswa"]:
+        assert _OTHER_LKS.search(text) is not None, text
+        assert may_contain(text, *_OTHER_LKS_CUES), text
