@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from pipeline.analyse.context import ArticleText
+from pipeline.analyse.context import ArticleText, may_contain
 from pipeline.analyse.organizations import (
     OrgMention,
     dominant_region,
@@ -16,7 +16,7 @@ from pipeline.analyse.organizations import (
     organization_kinds,
     organization_spans,
 )
-from pipeline.analyse.titles import looks_like_headline, phrase_key, word_regex, words_of
+from pipeline.analyse.titles import CaselessPattern, looks_like_headline, phrase_key, word_regex, words_of
 from pipeline.models import Analysis, DateMention, Event, EventType, Organization, Tense
 
 # Strong cues name the activity itself; weak ones are words that also occur as background talk.
@@ -94,6 +94,8 @@ _CUE_WEIGHT: dict[str, tuple[EventType, float]] = {
     for word in words.split()
 }
 _CUE_RE = word_regex(_CUE_WEIGHT)
+# The same search over a whole article, run on its lower-cased copy (faster; see `CaselessPattern`).
+_CUE_SPANS = CaselessPattern(_CUE_RE.pattern)
 _STRONG_CUES = frozenset(word for word, (_, weight) in _CUE_WEIGHT.items() if weight == _STRONG)
 
 # Words that frame a cue as something that took place ("menggelar pembinaan", "acara pelantikan", "rakor
@@ -315,9 +317,7 @@ class _Layout:
 def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     """True when a framing verb or noun stands near the cue in the same sentence."""
     window_start = max(paragraph_start, start - _FRAME_REACH)
-    before = [m for m in _FRAME_BEFORE.finditer(text, window_start, start)
-              if not _SENTENCE_END.search(text, m.end(), start)]
-    if before:
+    if any(not _SENTENCE_END.search(text, m.end(), start) for m in _FRAME_BEFORE.finditer(text, window_start, start)):
         return True
     after = _FRAME_AFTER.search(text, end, min(len(text), end + _FRAME_REACH))
     return after is not None and not _SENTENCE_END.search(text, end, after.start())
@@ -382,63 +382,76 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
     names = sorted((m.start, m.end) for m in mentions)
     name_starts = [start for start, _ in names]
     hits: list[_Hit] = []
-    for match in _CUE_RE.finditer(text):
-        if _inside(names, name_starts, match.start()):
+    # Quote marks counted so far in the current paragraph: cues come in text order, so each stretch of text is
+    # counted once rather than from the paragraph's start for every cue.
+    quote_paragraph, quote_position, quotes = -1, 0, 0
+    # The cheap checks that drop a cue come first; each regex runs only when its answer can change the outcome.
+    for start, end in _CUE_SPANS.spans(text):
+        if _inside(names, name_starts, start):
             continue
-        kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
-        if (phrase_key(match.group()) in _SERVICE_EVENTS
-                and _SERVICE.search(text, max(0, match.start() - 60), min(len(text), match.end() + 40))):
+        word = text[start:end]
+        key = phrase_key(word)
+        kind, weight = _CUE_WEIGHT[key]
+        if (key in _SERVICE_EVENTS
+                and _SERVICE.search(text, max(0, start - 60), min(len(text), end + 40))):
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
-        slot = layout.slot(match.start())
+        slot = layout.slot(start)
         paragraph_start = article.starts[slot]
-        if (match.group()[0].isupper() and slot not in layout.headlines
-                and _INSTITUTION_BEFORE.search(text, max(paragraph_start, match.start() - 80), match.start())):
+        if weight == _HELD_ONLY and not (_HANDED_AFTER.match(text, end) or _HELD_AFTER.match(text, end)
+                                         or _HELD_BEFORE.search(text, max(paragraph_start, start - 40), start)
+                                         or _DONE_AFTER.match(text, end)):
+            continue  # not said to be held whatever else holds: dropped below
+        if (word[0].isupper() and slot not in layout.headlines
+                and _INSTITUTION_BEFORE.search(text, max(paragraph_start, start - 80), start)):
             continue
-        sentence_start = _sentence_start(text, paragraph_start, match.start())
-        if _NEGATION_BEFORE.search(text, max(sentence_start, match.start() - 40), match.start()):
+        sentence_start = _sentence_start(text, paragraph_start, start)
+        if _NEGATION_BEFORE.search(text, max(sentence_start, start - 40), start):
             continue
-        quoted = len(_QUOTES.findall(text, paragraph_start, match.start())) % 2 == 1
-        # "akan dilantik", "dijadwalkan dikukuhkan": an announced activity, in the same sentence.
+        if paragraph_start != quote_paragraph:
+            quote_paragraph, quote_position, quotes = paragraph_start, paragraph_start, 0
+        quotes += len(_QUOTES.findall(text, quote_position, start))
+        quote_position = start
+        quoted = quotes % 2 == 1
         # A hope ("berharap pengurus segera dilantik") announces nothing.
-        _, anywhere = _announced_before(text, sentence_start, match.start())
-        wish = _WISH.search(text, sentence_start, match.start()) is not None
-        habitual = (_HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, match.start()),
-                                                       match.end())) is not None
-                    or _RETROSPECTIVE.search(text, sentence_start, match.start()) is not None)
-        # A promise to keep doing something ("berjanji akan selalu mendukung pelatihan") announces no activity.
-        future = (anywhere or _FUTURE_AFTER.match(text, match.end()) is not None
-                  or _PLANNED_BEFORE.search(text, max(sentence_start, match.start() - 120), match.start()) is not None
-                  ) and not wish and not habitual
-        setting = _OCCASION.search(text, sentence_start, match.start())
+        wish = _WISH.search(text, sentence_start, start) is not None
+        habitual = (_HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, start), end))
+                    is not None or _RETROSPECTIVE.search(text, sentence_start, start) is not None)
+        # "akan dilantik", "dijadwalkan dikukuhkan": an announced activity, in the same sentence. A promise to
+        # keep doing something ("berjanji akan selalu mendukung pelatihan") announces no activity.
+        future = not wish and not habitual and (
+            _announced_before(text, sentence_start, start)[1] or _FUTURE_AFTER.match(text, end) is not None
+            or _PLANNED_BEFORE.search(text, max(sentence_start, start - 120), start) is not None)
         # "Pada kesempatan itu juga diserahkan ...", "dalam kunjungan ini pihaknya memberikan ...", "Selain
         # memberikan bantuan, ...": an act of the same occasion, named as done there.
-        occasion = (not quoted and not future and not wish and not habitual
-                    and ((setting is not None and (_also_right_before(text, sentence_start, match.start())
-                                                   or (_SETTING.match(setting.group())
-                                                       and len(text[setting.end():match.start()].split()) <= 3)))
-                         or _BESIDES_BEFORE.search(text, sentence_start, match.start()) is not None))
-        done = not future and _DONE_AFTER.match(text, match.end()) is not None
-        handed = _HANDED_AFTER.match(text, match.end()) is not None
-        held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, match.start() - 40), match.start())
-                is not None or _HELD_AFTER.match(text, match.end()) is not None)
+        occasion = False
+        if not (quoted or future or wish or habitual):
+            setting = _OCCASION.search(text, sentence_start, start)
+            occasion = ((setting is not None and (_also_right_before(text, sentence_start, start)
+                                                  or (_SETTING.match(setting.group()) is not None
+                                                      and len(text[setting.end():start].split()) <= 3)))
+                        or _BESIDES_BEFORE.search(text, sentence_start, start) is not None)
+        done = not future and _DONE_AFTER.match(text, end) is not None
+        handed = _HANDED_AFTER.match(text, end) is not None
+        held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, start - 40), start)
+                is not None or _HELD_AFTER.match(text, end) is not None)
         if held:
             weight = max(weight, _STRONG)
         elif weight == _HELD_ONLY:
             continue
         if occasion:
             weight = max(weight, _STRONG) * _FRAME_FACTOR
-        elif not handed and _framed(text, paragraph_start, match.start(), match.end()):
+        elif not handed and _framed(text, paragraph_start, start, end):
             # The hand-over verb already made the aid word strong: it frames it only once.
             weight *= _FRAME_FACTOR
         if slot in layout.top:
             weight *= _LEAD_FACTOR
         if quoted and not done:
             weight *= _QUOTE_FACTOR
-        hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, match.start() - 20), match.start())
-        if habitual or hoped or _background(text, sentence_start, match.start()):
+        hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, start - 20), start)
+        if habitual or hoped or _background(text, sentence_start, start):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
-        hits.append(_Hit(kind, match.start(), match.end(), weight, future, occasion, held and not future))
+        hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future))
     return hits
 
 
@@ -645,7 +658,10 @@ class _Periods:
         from pipeline.analyse import dates
 
         relative = []
-        for match in _RELATIVE_PERIOD.finditer(text):
+        # Every relative period holds "periode" or "masa", "tahun" and "depan" or "mendatang"; most articles lack one.
+        stated = (may_contain(text, "periode", "masa") and may_contain(text, "tahun")
+                  and may_contain(text, "depan", "mendatang"))
+        for match in _RELATIVE_PERIOD.finditer(text) if stated else ():
             word = match.group("years").lower()
             relative.append((match.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word]))
         return cls(list(dates.find_periods(text)), relative)
@@ -814,6 +830,8 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
     inauguration cue names a board or an LKS-type body in its sentence, and the article says who took which
     government post.
     """
+    if not any(hit.kind == "inauguration" for hit in hits):
+        return False  # no installation to drop: the whole-text searches below cannot change the outcome
     text = layout.article.text
     named_post = False
     for hit in hits:

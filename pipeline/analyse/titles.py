@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from pipeline.analyse.context import _lowered
 from pipeline.models import RoleKind
 
 
@@ -45,6 +47,50 @@ def word_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_pattern(phrases)})\b", re.IGNORECASE)
 
 
+_CAPITAL_OUTSIDE_ESCAPE = re.compile(r"(?<![\\?])[A-Z]")
+
+
+class CaselessPattern:
+    """A case-insensitive regex of lower-case phrases, searched in the text's lower-cased copy.
+
+    Without IGNORECASE the regex engine compares characters directly and skips the branches of a trie by their
+    first letter, two to three times faster. The lower-cased copy lines up with the text character for character
+    and, short of the letters in `context.FOLDED_LETTERS` (texts holding one are searched as they are), every
+    character matches a lower-case literal, a word boundary or a class there exactly when IGNORECASE matches it
+    in the text: the same spans come out.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        if _CAPITAL_OUTSIDE_ESCAPE.search(pattern):
+            raise ValueError(f"a capital letter would not match the lower-cased text: {pattern[:60]}")
+        self.caseless = re.compile(pattern, re.IGNORECASE)
+        self._plain = re.compile(pattern)
+        self.pattern = pattern
+
+    def spans(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[tuple[int, int]]:
+        """The (start, end) of every match `self.caseless.finditer(text, pos, endpos)` finds."""
+        lowered = _lowered(text)
+        if lowered is None:
+            return (match.span() for match in self.caseless.finditer(text, pos, endpos))
+        return (match.span() for match in self._plain.finditer(lowered, pos, endpos))
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`self.caseless.search(text, pos)`: where to look is found in the lower-cased copy."""
+        lowered = _lowered(text)
+        found = self._plain.search(lowered, pos) if lowered is not None else None
+        if found is not None:
+            # Re-matched in the text itself so that the groups hold its own spelling; the lookbehind of a word
+            # boundary still sees the character before `found.start()`.
+            match = self.caseless.match(text, found.start())
+            if match is not None and match.span() == found.span():
+                return match
+        return self.caseless.search(text, pos) if lowered is None or found is not None else None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`self.caseless.match(text, pos)`."""
+        return self.caseless.match(text, pos)
+
+
 def phrase_key(text: str) -> str:
     """The lookup key of a matched phrase: lower case, single spaces."""
     return " ".join(text.lower().split())
@@ -77,10 +123,9 @@ HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
 
 # One search finds every position head, optionally behind an acting prefix; "Pelaksana Tugas (Plt) Kepala"
 # spells the prefix out and abbreviates it.
-HEAD_RE = re.compile(
+HEAD_RE = CaselessPattern(
     rf"\b(?P<acting>(?:{trie_pattern(ACTING_PHRASES)})\.?(?:\s*\((?:plt|pj|plh|pjs)\.?\))?\s*)?"
-    rf"(?P<head>{trie_pattern(HEAD_PHRASES)})\b",
-    re.IGNORECASE,
+    rf"(?P<head>{trie_pattern(HEAD_PHRASES)})\b"
 )
 
 

@@ -826,3 +826,30 @@ def test_an_expected_start_is_announced() -> None:
         "Penilaian dilakukan oleh Badan Akreditasi LKS pusat.",
         published=dt.date(2018, 8, 31))
     assert events_of(doc)[0][0] == "accreditation" and events_of(doc)[0][2] == "future"
+
+
+def test_cue_weights_count_quote_marks_within_each_paragraph() -> None:
+    """A quote left open at a paragraph's end does not carry over; one closed mid-paragraph ends there."""
+    from pipeline.analyse.events import _cue_hits, _Layout
+    from pipeline.analyse.organizations import find_org_mentions
+
+    doc = document(
+        None,
+        "LKKS Kendal menggelar pelatihan pengurus di Kendal, Selasa (21/5/2024), dan “pelatihan ini penting",
+        "Pelatihan kedua digelar di aula Dinas Sosial Kendal. “Kami senang dengan pelatihan ini dan pembinaan LKS,” "
+        "ujar Ketua LKKS. Pelatihan ketiga digelar pula di Kendal.",
+        # A Kelvin sign reads as "K" to a case-insensitive regex: the cues are then searched in the text itself.
+        "Ia berkata “bantuan untuk panti\u212a diserahkan” kemarin, lalu bantuan lain diserahkan kepada panti.")
+    article = ArticleText.from_document(doc)
+    hits = _cue_hits(_Layout.of(article), find_org_mentions(article, []))
+    assert [(article.text[h.start:h.end], h.weight, h.held) for h in hits] == [
+        ("pelatihan", 6.0, True), ("pelatihan", 2.0, False), ("Pelatihan", 6.0, False), ("pelatihan", 2.0, False),
+        ("pembinaan", 1.0, False), ("Pelatihan", 6.0, False), ("bantuan", 0.75, False), ("bantuan", 1.5, False)]
+
+
+def test_cue_spans_match_the_case_insensitive_regex() -> None:
+    from pipeline.analyse.events import _CUE_RE, _CUE_SPANS
+
+    for text in ("Pelantikan PENGURUS LKKS dan RAPAT  Koordinasi", "Bimbingan\nteknis, bakti-sosial; BAKSOS",
+                 "\u212aunjungan kerja dan ſosialisasi", "PELATİHAN dan pelatihan"):
+        assert list(_CUE_SPANS.spans(text)) == [m.span() for m in _CUE_RE.finditer(text)]
