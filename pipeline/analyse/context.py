@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +22,19 @@ def _lowered(text: str) -> str | None:
     if any(letter in text for letter in FOLDED_LETTERS):
         return None
     return text.lower()
+
+
+def matches_at_openings(pattern: re.Pattern[str], openings: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, trying `pattern` only where `openings` says a match can start."""
+    resume = 0
+    for opening in openings.finditer(text):
+        start = opening.start()
+        if start < resume:
+            continue
+        match = pattern.match(text, start)  # the lookbehinds still see the text before `start`
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def may_contain(text: str, *words: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from pipeline.analyse import numbers
-from pipeline.analyse.context import ArticleText
+from pipeline.analyse.context import ArticleText, matches_at_openings
 from pipeline.models import Count
 
 _DATA = resources.files("pipeline.analyse").joinpath("data")
@@ -208,15 +208,7 @@ def _countable(unit: str, lexicon: _Lexicon) -> bool:
 
 def _number_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_NUMBER.finditer(text)`, trying `_NUMBER` only where a number can open."""
-    resume = 0
-    for opening in _NUMBER_OPENING.finditer(text):
-        start = opening.start()
-        if start < resume:
-            continue
-        match = _NUMBER.match(text, start)  # the lookbehinds still see the text before `start`
-        if match is not None:
-            yield match
-            resume = match.end()
+    return matches_at_openings(_NUMBER, _NUMBER_OPENING, text)
 
 
 def _scan(text: str) -> list[tuple[int, int, float, str]]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.analyse.context import FOLDED_LETTERS, ArticleText
+from pipeline.analyse.context import FOLDED_LETTERS, ArticleText, matches_at_openings
 from pipeline.models import DateMention
 
 MONTHS: dict[str, int] = {
@@ -223,15 +223,7 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
         # Under IGNORECASE `_DATE` reads these as ASCII letters, which `_DATE_OPENING` does not.
         yield from _DATE.finditer(text)
         return
-    resume = 0
-    for opening in _DATE_OPENING.finditer(text):
-        start = opening.start()
-        if start < resume:
-            continue
-        match = _DATE.match(text, start)  # the lookbehinds still see the text before `start`
-        if match is not None:
-            yield match
-            resume = match.end()
+    yield from matches_at_openings(_DATE, _DATE_OPENING, text)
 
 
 def dates_in(text: str, published: dt.date | None = None) -> list[FoundDate]:
