@@ -4,7 +4,8 @@
 
 Prints, against trafilatura.extract alone in one process (the reference):
   - the whole pipeline (extract, clean, analyse, load) in one process, with per-stage seconds;
-  - the whole pipeline spread over `--workers` processes (default: all cores) the way `lkks run` spreads it:
+  - the whole pipeline spread over `--workers` processes (default: all cores) the way `lkks run` spreads it
+    (pool from `pipeline.run.start_pool`):
     workers extract, clean and analyse batches of pages, this process loads them in LOAD_BATCH transactions;
     wall time from the pool's start (worker start-up included) to the last commit;
   - the analysis stage alone in articles/s on one core and on all cores.
@@ -33,7 +34,7 @@ from bench.corpus import Page, generate
 from pipeline import analyse, clean, extract
 from pipeline.config import ArticleHints
 from pipeline.models import Analysis, Document
-from pipeline.run import _TASK_PAGES, _TASKS_PER_WORKER, LOAD_BATCH
+from pipeline.run import _TASK_PAGES, _TASKS_PER_WORKER, LOAD_BATCH, start_pool
 from pipeline.warehouse import ArticleLoad, Warehouse
 
 
@@ -110,7 +111,7 @@ def all_cores(pages: list[Page], folder: Path, workers: int) -> tuple[float, dic
     """Wall seconds of the whole pipeline over `workers` processes, and the rows loaded."""
     with Warehouse(folder / "pool.duckdb") as wh:
         start = time.perf_counter()
-        with ProcessPoolExecutor(workers) as pool:
+        with start_pool(workers) as pool:
             _load(wh, _in_order(pool, pages, workers))
         seconds = time.perf_counter() - start
         rows = wh.table_counts()
@@ -126,7 +127,7 @@ def main() -> None:
     args = parser.parse_args()
     workers = max(1, args.workers)
     pages: list[Page] = generate(args.pages)
-    analyse.build_nlp()  # model set-up is paid once per process, not per page (forked workers inherit it)
+    analyse.build_nlp()  # model set-up is paid once per process, not per page (start_pool's workers inherit it)
 
     start = time.perf_counter()
     for page in pages:
@@ -163,7 +164,7 @@ def main() -> None:
     one_core = time.perf_counter() - start
     chunks = [documents[i::workers] for i in range(workers)]
     start = time.perf_counter()
-    with ProcessPoolExecutor(workers) as pool:
+    with start_pool(workers) as pool:
         list(pool.map(_analyse_chunk, chunks))
     spread = time.perf_counter() - start
     print(f"analysis alone: {n / one_core:8.1f} articles/s on one core, {n / spread:8.1f} articles/s on "

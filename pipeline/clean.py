@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -84,7 +85,8 @@ def _boilerplate_reason(text: str) -> str | None:
     match = _PREFIX.match(text.strip().lstrip(".,;:-–—•*>| "))
     if match:
         return match.lastgroup
-    words = _WORD.findall(text)
+    # Only "no words" and "three words or fewer" matter: the first four decide both.
+    words = list(itertools.islice(_WORD.finditer(text), 4))
     if not words:
         return "empty"
     if _DATELINE.match(text.strip()):
@@ -107,6 +109,10 @@ def split_glued(texts: Iterable[str]) -> list[str]:
         else:
             out.append(text)
     return out
+
+
+# Paragraphs shorter than this are never compared as near repeats: too few shingles to tell.
+_NEAR_MIN_WORDS = 8
 
 
 def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
@@ -139,7 +145,12 @@ def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
             p.status, p.reason, p.duplicate_of = "duplicate", "exact_repeat", seen_exact[key]
             continue
         words = key.split()
-        rare_first = sorted(shingles, key=lambda shingle: (frequency[shingle], shingle))
+        if len(words) < _NEAR_MIN_WORDS:
+            # Too short to be anyone's near repeat or to have one (the length check below): nothing to compare.
+            seen_exact[key] = p.index
+            continue
+        # Rarest first, ties in shingle order: a stable sort by frequency of the sorted shingles, no key tuples.
+        rare_first = sorted(sorted(shingles), key=frequency.__getitem__)
         prefix = rare_first[:len(rare_first) - math.ceil(near_threshold * len(rare_first)) + 1]
         if near_threshold > 0:
             candidates = sorted({position for shingle in prefix for position in by_shingle.get(shingle, ())})
@@ -147,7 +158,7 @@ def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
             candidates = list(range(len(seen_shingles)))
         for position in candidates:
             index, other, length = seen_shingles[position]
-            if min(length, len(words)) < 8 or abs(length - len(words)) > 0.3 * max(length, len(words)):
+            if min(length, len(words)) < _NEAR_MIN_WORDS or abs(length - len(words)) > 0.3 * max(length, len(words)):
                 continue
             overlap = len(shingles & other) / max(1, len(shingles | other))
             if overlap >= near_threshold:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.clean import classify, paragraph_hash
+import random
+
+from pipeline.clean import classify, normalise, paragraph_hash
 from pipeline.extract import read_path
 from tests.paths import seed_path
 
@@ -84,3 +86,49 @@ def test_a_headline_like_line_without_a_related_heading_is_kept() -> None:
 def test_read_also_lines_with_stray_leading_punctuation_or_short_label() -> None:
     paragraphs = classify([BODY, ".Baca : Tingkat kepuasan warga capai 99 persen", "- Baca Juga: Banjir rendam 805 rumah"])
     assert [(p.status, p.reason) for p in paragraphs[1:]] == [("boilerplate", "read_also")] * 2
+
+
+
+def _shingle_set(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)} if len(words) >= 3 else {tuple(words)}
+
+
+def _pairwise_answers(texts: list[str], threshold: float = 0.85) -> list[tuple[str, int | None]]:
+    """(reason, duplicate_of) per paragraph, found by comparing every pair, for texts that are not boilerplate."""
+    kept: list[tuple[int, str, list[str]]] = []
+    answers: list[tuple[str, int | None]] = []
+    for index, text in enumerate(texts):
+        key = normalise(text)
+        words = key.split()
+        exact = next((other_index for other_index, other_key, _ in kept if other_key == key), None)
+        if exact is not None:
+            answers.append(("exact_repeat", exact))
+            continue
+        for other_index, _, other in kept:
+            if min(len(words), len(other)) < 8 or abs(len(words) - len(other)) > 0.3 * max(len(words), len(other)):
+                continue
+            ours, theirs = _shingle_set(words), _shingle_set(other)
+            if len(ours & theirs) / max(1, len(ours | theirs)) >= threshold:
+                answers.append(("near_repeat", other_index))
+                break
+        else:
+            kept.append((index, key, words))
+            answers.append(("kept", None))
+    return answers
+
+
+def test_near_repeats_match_a_comparison_of_every_pair() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"kata{i}" for i in range(12)]
+    sentences = [[rng.choice(vocabulary) for _ in range(rng.randint(4, 30))] for _ in range(15)]
+    texts = []
+    for _ in range(300):  # variants of a few sentences: words added and dropped, long and short ones
+        words = list(rng.choice(sentences))
+        for _ in range(rng.randint(0, 2)):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(vocabulary))
+        if rng.random() < 0.5:
+            words.pop(rng.randrange(len(words)))
+        texts.append("Menurut " + " ".join(words) + " selesai.")
+    answers = [(p.reason or p.status, p.duplicate_of) for p in classify(texts)]
+    assert answers == _pairwise_answers(texts)
+    assert {reason for reason, _ in answers} == {"kept", "exact_repeat", "near_repeat"}

@@ -12,7 +12,9 @@ from pipeline import run as run_module
 from pipeline.demo import demo_config
 from pipeline.demo.server import FakeWeb
 from pipeline.errors import LockedError
+from pipeline.extract import from_text
 from pipeline.lock import RunLock
+from pipeline.process import process_document
 from pipeline.run import RunOptions, reprocess, run
 from tests.test_demo import facts
 
@@ -85,3 +87,13 @@ def test_a_second_run_while_one_holds_the_lock_is_refused(tmp_path: Path, demo_w
     with RunLock(db), pytest.raises(LockedError):
         run(demo_config(demo_web), RunOptions(db_path=db, allow_private=True, workers=1))
     assert not db.exists()
+
+
+def test_pool_workers_analyse_as_this_process_does() -> None:
+    texts = ["Ketua LKKS Kabupaten Kendal, Hj. Siti Aminah, melantik 25 pengurus LKS di Kendal pada 3 Maret 2025.",
+             "Dinas Sosial Kota Serang menyalurkan bantuan kepada 12 panti asuhan, kata Kepala Dinsos Budi Santoso."]
+    documents = [from_text(text) for text in texts]
+    with run_module.start_pool(2) as pool:
+        pooled = list(pool.map(process_document, documents))
+    assert pooled == [process_document(from_text(text)) for text in texts]
+    assert any(analysis.officials for _, analysis in pooled)

@@ -213,13 +213,12 @@ def _cued(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> Iterator
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Tokens from `start` up to the end of the paragraph or `end`."""
-    found: list[_Token] = []
-    for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup or "other"
-        if kind == "nl":
-            break
-        found.append(_Token(kind, match.group(), match.start(), match.end()))
-    return found
+    # No token holds a line break or looks past one, so stopping the scan there gives the tokens before it.
+    paragraph_end = text.find("\n", start, end)
+    if paragraph_end >= 0:
+        end = paragraph_end
+    return [_Token(match.lastgroup or "other", match.group(), match.start(), match.end())
+            for match in _TOKEN.finditer(text, start, end)]
 
 
 def _ends_sentence(token: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from pipeline.analyse import gazetteer
 from pipeline.analyse.context import ArticleText, may_contain
-from pipeline.analyse.titles import looks_like_headline, phrase_key, trie_pattern, words_of
+from pipeline.analyse.titles import CaselessPattern, looks_like_headline, phrase_key, trie_pattern, words_of
 from pipeline.models import Evidence, Organization, OrgKind, RegionMention
 
 
@@ -84,7 +84,7 @@ _ABBREVIATION_FORMS: dict[str, frozenset[str]] = {
     name.lower(): frozenset({name, name.upper()})
     for names in _ORG_NAMES.values() for name in names if name != name.lower()
 }
-_ORG_RE = re.compile(rf"\b(?:{trie_pattern(_ORG_KIND)})\b", re.IGNORECASE)
+_ORG_RE = CaselessPattern(rf"\b(?:{trie_pattern(_ORG_KIND)})\b")
 _OTHER_LKS = re.compile(r"\bLKS\s+(?:Tripartit|Bipartit)\b|lembaga\s+kerja\s*sama|lembar\s+kerja\s+(?:siswa|peserta)"
                         r"|(?:latihan\s+)?kepemimpinan\s+siswa"
                         r"|lomba\s+kompetensi\s+siswa", re.IGNORECASE)
@@ -104,7 +104,10 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
     """
     other_lks: bool | None = None  # looked for at the first bare "LKS" only
     found: list[tuple[re.Match[str], OrgKind]] = []
-    for match in _ORG_RE.finditer(text):
+    position = 0
+    # `finditer` over the text, one search at a time in its lower-cased copy (three times faster).
+    while (match := _ORG_RE.search(text, position)) is not None:
+        position = match.end()
         key = phrase_key(match.group())
         forms = _ABBREVIATION_FORMS.get(key)
         if forms is not None and match.group() not in forms:
