@@ -15,14 +15,11 @@ The goal is a ratio <= 1.0.
 from __future__ import annotations
 
 import argparse
-import collections
-import itertools
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,7 +31,7 @@ from bench.corpus import Page, generate
 from pipeline import analyse, clean, extract
 from pipeline.config import ArticleHints
 from pipeline.models import Analysis, Document
-from pipeline.run import _TASK_PAGES, _TASKS_PER_WORKER, LOAD_BATCH, start_pool
+from pipeline.run import LOAD_BATCH, in_order, start_pool
 from pipeline.warehouse import ArticleLoad, Warehouse
 
 
@@ -58,19 +55,6 @@ def _process_chunk(pages: list[Page]) -> list[tuple[Document, Analysis]]:
     """Extract, clean and analyse a worker's share of pages (what a worker call does in a run)."""
     documents = [_document(page) for page in pages]
     return list(zip(documents, analyse.analyse_many(documents), strict=True))
-
-
-def _in_order(pool: ProcessPoolExecutor, pages: Sequence[Page],
-              workers: int) -> Iterator[tuple[Document, Analysis]]:
-    """Results in page order with a bounded number of worker calls in flight, as pipeline.run does."""
-    tasks = (list(pages[i:i + _TASK_PAGES]) for i in range(0, len(pages), _TASK_PAGES))
-    in_flight: collections.deque[Future[list[tuple[Document, Analysis]]]] = collections.deque(
-        pool.submit(_process_chunk, task) for task in itertools.islice(tasks, workers * _TASKS_PER_WORKER))
-    while in_flight:
-        done = in_flight.popleft().result()
-        for task in itertools.islice(tasks, 1):
-            in_flight.append(pool.submit(_process_chunk, task))
-        yield from done
 
 
 def _load(wh: Warehouse, results: Iterator[tuple[Document, Analysis]]) -> None:
@@ -112,7 +96,7 @@ def all_cores(pages: list[Page], folder: Path, workers: int) -> tuple[float, dic
     with Warehouse(folder / "pool.duckdb") as wh:
         start = time.perf_counter()
         with start_pool(workers) as pool:
-            _load(wh, _in_order(pool, pages, workers))
+            _load(wh, in_order(pool, pages, workers, _process_chunk))
         seconds = time.perf_counter() - start
         rows = wh.table_counts()
     return seconds, rows

@@ -17,11 +17,11 @@ import logging
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import httpx
 
@@ -320,15 +320,24 @@ def _pending(wh: Warehouse, everything: bool) -> Iterator[PendingPage]:
         after = (chunk[-1].fetched_at, chunk[-1].page_id)
 
 
-def _in_order(pool: ProcessPoolExecutor, jobs: Iterator[_Job], workers: int) -> Iterator[_Processed]:
-    """Results in job order with a bounded number of calls in flight (Executor.map submits every job at once)."""
-    tasks = iter(lambda: list(itertools.islice(jobs, _TASK_PAGES)), [])
-    in_flight: collections.deque[Future[list[_Processed]]] = collections.deque(
-        pool.submit(_process_task, task) for task in itertools.islice(tasks, workers * _TASKS_PER_WORKER))
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+def in_order(pool: ProcessPoolExecutor, items: Iterable[_In], workers: int,
+             work: Callable[[list[_In]], list[_Out]]) -> Iterator[_Out]:
+    """`work` over items in tasks of `_TASK_PAGES`, results in item order, a bounded number of calls in flight.
+
+    Executor.map would submit every task at once and hold all their results.
+    """
+    source = iter(items)
+    tasks = iter(lambda: list(itertools.islice(source, _TASK_PAGES)), [])
+    in_flight: collections.deque[Future[list[_Out]]] = collections.deque(
+        pool.submit(work, task) for task in itertools.islice(tasks, workers * _TASKS_PER_WORKER))
     while in_flight:
         done = in_flight.popleft().result()
         for task in itertools.islice(tasks, 1):
-            in_flight.append(pool.submit(_process_task, task))
+            in_flight.append(pool.submit(work, task))
         yield from done
 
 
@@ -367,7 +376,7 @@ def process_pending(wh: Warehouse, run_id: str, sources: dict[str, Source], stat
         if workers > 1:
             pool = stack.enter_context(start_pool(workers))
             stack.callback(pool.shutdown, cancel_futures=True)  # on a failure, do not finish the queued calls
-            results: Iterator[_Processed] = _in_order(pool, jobs, workers)
+            results: Iterator[_Processed] = in_order(pool, jobs, workers, _process_task)
         else:
             results = map(_process_star, jobs)
         for done in results:
