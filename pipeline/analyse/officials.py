@@ -738,8 +738,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             return None, match.end()
         tokens: list[_Token] = []
     else:
-        paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
-        tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
+        tokens = _tokens(text, match.end(), match.end() + _WINDOW)
     scan = _scan_role(text, tokens, head, spans, match.end())
     role_end = scan.role_end
     name: _Name | None = None
@@ -924,8 +923,7 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
         name: _Name | None = None
         after = _REPRESENTED_BY.match(text, org.end)
         if after is not None:
-            paragraph_end = text.find("\n", after.end(), after.end() + _WINDOW)
-            tokens = _tokens(text, after.end(), paragraph_end if paragraph_end >= 0 else after.end() + _WINDOW)
+            tokens = _tokens(text, after.end(), after.end() + _WINDOW)
             name = _read_name(text, tokens, 0, spans)[0] if tokens and not is_head_word(tokens[0].text) else None
             lead = _OWN_LEAD.match(text, name.end) if name is not None else None
             # A position after the name ("A, Kabid Rehsos") is read with that position.
@@ -976,8 +974,7 @@ def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMentio
     text = article.text
     found: list[_Mention] = []
     for match in _cued(_LED_BY, _LED_BY_CUE, text):
-        paragraph_end = text.find("\n", match.end(), match.end() + _WINDOW)
-        tokens = _tokens(text, match.end(), paragraph_end if paragraph_end >= 0 else match.end() + _WINDOW)
+        tokens = _tokens(text, match.end(), match.end() + _WINDOW)
         name = _read_name(text, tokens, 0, spans)[0] if tokens else None
         if name is None:
             continue
@@ -997,8 +994,7 @@ def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMentio
 
 def _read_name_list(text: str, start: int, spans: RegionSpans) -> list[_Name]:
     """Names listed from `start`: "A, B dan C", each with two name words or a title; a position ends the list."""
-    paragraph_end = text.find("\n", start, start + _WINDOW)
-    tokens = _tokens(text, start, paragraph_end if paragraph_end >= 0 else start + _WINDOW)
+    tokens = _tokens(text, start, start + _WINDOW)
     names: list[_Name] = []
     index = 0
     while index < len(tokens):
@@ -1059,8 +1055,7 @@ def _handed_over(article: ArticleText, spans: RegionSpans, regions: list[RegionM
         body = next((org for at, org in orgs if match.end("role") <= at < match.start("giver")), None)
         role = role[:1].upper() + role[1:] + (f" {body}" if body else "")
         for key in ("giver", "taker"):
-            paragraph_end = text.find("\n", match.end(key), match.end(key) + _WINDOW)
-            tokens = _tokens(text, match.end(key), paragraph_end if paragraph_end >= 0 else match.end(key) + _WINDOW)
+            tokens = _tokens(text, match.end(key), match.end(key) + _WINDOW)
             name = _read_name(text, tokens, 0, spans)[0] if tokens else None
             if name is not None:
                 found.append(_role_mention(name, role, regions))
