@@ -558,9 +558,8 @@ memperingati peringatan syukuran meluncurkan peluncuran launching meresmikan per
 
 def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
     """True when a lead sentence names an LKS-type body with a strong activity word ("Forum LKSA menggelar Musda")."""
-    start = max(text.rfind(". ", 0, mention.start) + 2, text.rfind("\n", 0, mention.start) + 1)
-    end_match = _SENTENCE_END.search(text, mention.end)
-    end = end_match.start() if end_match else len(text)
+    start = _sentence_start(text, 0, mention.start)
+    end = start + len(_sentence_of_span(text, start, mention.end))
     return any(phrase_key(m.group()) in _STRONG_CUES and not (mention.start <= m.start() < mention.end)
                for m in _CUE_RE.finditer(text, start, end)) or _ACTIVITY.search(text, start, end) is not None
 
