@@ -242,6 +242,17 @@ _SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b[ \t]+(?:[A-Z][\w.'’-]
                             r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
 _SPEECH_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _SPEECH_VERBS + r"\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# "kata Sri ditemui di kantornya, Senin (8/12)", "ujar dia kepada Tangerang7.com, Minggu": the day the reporter
+# talked to someone, not the day of an activity, unless the talk was at it ("ditemui usai pelantikan").
+_INTERVIEW_BEFORE = re.compile(
+    r"\b(?:di(?:temui|konfirmasi|hubungi|wawancarai|jumpai)|kepada[ \t]+(?:para[ \t]+)?(?:wartawan|awak[ \t]+media"
+    r"|media(?:[ \t]+ini)?|jurnalis|pers|reporter|antara)|kepada[ \t]+[\w-]+\.(?:com|id|co\.id|net)"
+    r"|(?:di|dari)[ \t]+(?:ruang[ \t]+kerjanya|kantornya|kediamannya|rumahnya)"
+    r"|(?:melalui|via|lewat)[ \t]+(?:sambungan[ \t]+)?(?:telepon|telpon|ponsel|pesan|whatsapp|wa))\b", re.IGNORECASE)
+_AT_EVENT = re.compile(
+    r"\b(?:usai|seusai|selepas|setelah|sesudah|sela|disela|(?:saat|ketika|dalam|pada)[ \t]+(?:membuka|menutup"
+    r"|menghadiri|memberikan|acara|kegiatan|pelaksanaan|sambutan))\b", re.IGNORECASE)
+_INTERVIEW_REACH = 150
 
 # An LKS-type body must be central; these neighbouring topics alone do not make an article relevant.
 _OFF_TOPIC = word_regex(words_of("pkk posyandu bpjs pilkada pemilu stunting banjir kebakaran narkoba sepakbola") | {
@@ -577,6 +588,12 @@ def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
     return len(line) <= len(mention.text) + 12 and mention.text in line
 
 
+def _interview(text: str, position: int) -> bool:
+    """True for the day of an interview ("kata Sri ditemui di kantornya, Senin (8/12/2025)"), not of an activity."""
+    start = max(text.rfind("\n", 0, position) + 1, text.rfind(". ", 0, position) + 2, position - _INTERVIEW_REACH)
+    return _INTERVIEW_BEFORE.search(text, start, position) is not None and not _AT_EVENT.search(text, start, position)
+
+
 def _vague_time(sentence: str) -> bool:
     """True when a sentence times its act by a week or month only ("pekan lalu"), not "Jumat pekan lalu"."""
     return any(_WEEKDAY_BEFORE.search(sentence, 0, match.start()) is None for match in _VAGUE_TIME.finditer(sentence))
@@ -605,7 +622,8 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
               and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
                        and _UNTIL_NOW.match(article.text, position + len(d.text)))
               and not _date_line(article, layout.slot(position), d)
-              and not _commemorated(article.text, position)]
+              and not _commemorated(article.text, position)
+              and not _interview(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
     for cue in cues:

@@ -853,3 +853,39 @@ def test_cue_spans_match_the_case_insensitive_regex() -> None:
     for text in ("Pelantikan PENGURUS LKKS dan RAPAT  Koordinasi", "Bimbingan\nteknis, bakti-sosial; BAKSOS",
                  "\u212aunjungan kerja dan ſosialisasi", "PELATİHAN dan pelatihan"):
         assert list(_CUE_SPANS.spans(text)) == [m.span() for m in _CUE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("attribution", [
+    "kata Kepala Seksi Rehabilitasi Sosial, Wulan, ditemui di kantornya, Senin (8/4/2024)",
+    "ujar Wulan kepada Suarakota.com, Senin (8/4/2024)",
+    "kata Wulan saat dikonfirmasi wartawan, Senin (8/4/2024)",
+    "ujarnya melalui sambungan telepon, Senin (8/4/2024)",
+])
+def test_the_day_of_an_interview_does_not_date_the_activity(attribution: str) -> None:
+    doc = document(
+        None,
+        "SEMARANG - Dinas Sosial tahun ini fokus melakukan pembinaan dan kunjungan ke panti asuhan yang terdaftar.",
+        f"“Kami datangi LKSA satu per satu untuk melihat pengasuhan anak,” {attribution}.",
+        published=None)
+    assert {date for _, date, _ in events_of(doc)} == {None}
+
+
+@pytest.mark.parametrize("attribution", [
+    "kata Wulan ditemui usai pembinaan, Senin (8/4/2024)",
+    "ujar Wulan kepada wartawan di sela kegiatan, Senin (8/4/2024)",
+])
+def test_an_interview_at_the_activity_dates_it(attribution: str) -> None:
+    doc = document(
+        None,
+        "SEMARANG - Dinas Sosial menggelar pembinaan pengurus panti asuhan di aula dinas.",
+        f"“Pengasuhan anak harus sesuai standar,” {attribution}.",
+        published=None)
+    assert events_of(doc)[0][:2] == ("training", dt.date(2024, 4, 8))
+
+
+def test_a_meeting_in_an_officials_office_is_dated_there() -> None:
+    doc = document(
+        None,
+        "KERINCI - Pengurus Forum LKSA melakukan audiensi dengan Bupati di ruang kerja bupati, Selasa (26/11/2024).",
+        published=dt.date(2024, 11, 27))
+    assert events_of(doc)[0][:2] == ("coordination_meeting", dt.date(2024, 11, 26))
