@@ -81,10 +81,20 @@ _CUES: dict[EventType, tuple[str, str]] = {
         "monitoring monev pemantauan memantau dipantau memonitor dimonitor pemetaan asesmen assessment pendataan"
         " verifikasi_lapangan mendatangi didatangi",
     ),
+    # Occasions of a welfare body that fit none of the kinds above: anniversaries, launches, send-offs,
+    # contests and awards, jamborees, thanksgivings.
+    "other": (
+        """hut hari_ulang_tahun hari_jadi milad dies_natalis syukuran tasyakuran peluncuran meluncurkan diluncurkan
+        launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal
+        penganugerahan menganugerahkan dianugerahi anugerah pameran festival""",
+        # An award or an outing is mostly mentioned in passing ("diberikan penghargaan"): only held ones count.
+        "",
+    ),
 }
 # Words that name an activity only where the writer says it was held ("menggelar kegiatan koordinasi", "acara
 # konsolidasi"); elsewhere they are what bodies do all the time ("memperkuat koordinasi").
-_HELD_ONLY_CUES: dict[EventType, str] = {"coordination_meeting": "koordinasi sinkronisasi konsolidasi"}
+_HELD_ONLY_CUES: dict[EventType, str] = {"coordination_meeting": "koordinasi sinkronisasi konsolidasi",
+                                         "other": "penghargaan award wisata outbound"}
 _STRONG, _WEAK, _HELD_ONLY = 2.0, 1.0, 0.0
 # Each cue phrase ("rapat_koordinasi" stands for "rapat koordinasi") with its event kind and base weight.
 _CUE_WEIGHT: dict[str, tuple[EventType, float]] = {
@@ -207,6 +217,12 @@ _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
                            re.IGNORECASE)
 _LEAD_CHARACTERS = 600
+# "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
+# not one of its own; "melepas rindu" is missing someone, not a send-off.
+_MARKED_OCCASION_BEFORE = re.compile(
+    r"\b(?:rangka|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang)\b"
+    r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
+_NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
                       r"|layanan[ \t]+kesehatan)\b", re.IGNORECASE)
@@ -406,6 +422,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if (key in _SERVICE_EVENTS
                 and _SERVICE.search(text, max(0, start - 60), min(len(text), end + 40))):
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
+        if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
+                                or _NOT_A_SEND_OFF.match(text, end)):
+            continue
         slot = layout.slot(start)
         paragraph_start = article.starts[slot]
         if weight == _HELD_ONLY and not (_HANDED_AFTER.match(text, end) or _HELD_AFTER.match(text, end)

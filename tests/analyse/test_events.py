@@ -889,3 +889,27 @@ def test_a_meeting_in_an_officials_office_is_dated_there() -> None:
         "KERINCI - Pengurus Forum LKSA melakukan audiensi dengan Bupati di ruang kerja bupati, Selasa (26/11/2024).",
         published=dt.date(2024, 11, 27))
     assert events_of(doc)[0][:2] == ("coordination_meeting", dt.date(2024, 11, 26))
+
+
+@pytest.mark.parametrize("lead", [
+    "MATARAM - LKKS Provinsi NTB menggelar syukuran HUT ke-50 di Pendopo Gubernur, Kamis (20/6/2024).",
+    "PADANG - Ketua Forum LKSA Sumbar melepas kontingen Jambore Nasional LKSA di Aula Dinsos, Kamis (20/6/2024).",
+    "SLEMAN - Dinas Sosial menggelar seleksi LKS berprestasi tingkat kabupaten di Sleman, Kamis (20/6/2024).",
+])
+def test_occasions_that_fit_no_other_kind_are_other(lead: str) -> None:
+    assert events_of(document(None, lead, published=dt.date(2024, 6, 21)))[0] == (
+        "other", dt.date(2024, 6, 20), "past")
+
+
+@pytest.mark.parametrize("lead", [
+    "BATU - Dalam rangka memperingati HUT Kemerdekaan RI, Dinsos menyerahkan paket sembako kepada 12 LKSA, "
+    "Kamis (15/8/2024).",
+    "BATU - Menyambut HUT ke-74 Kota Batu, Dinsos menyerahkan paket sembako kepada 12 LKSA, Kamis (15/8/2024).",
+    "BATU - Dinsos menyerahkan paket sembako kepada 12 LKSA sambil melepas rindu dengan anak-anak panti, "
+    "Kamis (15/8/2024).",
+    "BATU - Dinsos menyerahkan paket sembako kepada 12 LKSA, Kamis (15/8/2024). Anak berprestasi juga diberi "
+    "penghargaan.",
+])
+def test_the_occasion_an_activity_marks_is_not_an_event_of_its_own(lead: str) -> None:
+    assert [kind for kind, _, _ in events_of(document(None, lead, published=dt.date(2024, 8, 16)))] == [
+        "aid_distribution"]
