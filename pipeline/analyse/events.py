@@ -79,7 +79,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         melawat""",
         # Field assessment of institutions is monitoring: mapping, data collection, verification visits.
         "monitoring monev pemantauan memantau dipantau memonitor dimonitor pemetaan asesmen assessment pendataan"
-        " verifikasi_lapangan mendatangi didatangi",
+        " verifikasi_lapangan mendatangi didatangi pengawasan mengawasi awasi diawasi",
     ),
     # Occasions of a welfare body that fit none of the kinds above: anniversaries, launches, send-offs,
     # contests and awards, jamborees, thanksgivings.

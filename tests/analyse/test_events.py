@@ -913,3 +913,14 @@ def test_occasions_that_fit_no_other_kind_are_other(lead: str) -> None:
 def test_the_occasion_an_activity_marks_is_not_an_event_of_its_own(lead: str) -> None:
     assert [kind for kind, _, _ in events_of(document(None, lead, published=dt.date(2024, 8, 16)))] == [
         "aid_distribution"]
+
+
+def test_supervising_institutions_is_a_visit() -> None:
+    doc = document(
+        None,
+        "CURUP - Dinas Sosial Kabupaten Rejang Lebong tengah melakukan pengawasan terhadap panti asuhan yang ada di "
+        "daerah itu agar hak anak terpenuhi.",
+        "Kepala Dinas Sosial, Zulfan, mengatakan pengawasan dan evaluasi terhadap LKSA dilakukan agar tidak ada anak "
+        "panti yang telantar.",
+        published=None)
+    assert events_of(doc)[0][0] == "visit"
