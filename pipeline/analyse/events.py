@@ -478,7 +478,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if quoted and not done:
             weight *= _QUOTE_FACTOR
         hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, start - 20), start)
-        if habitual or hoped or _background(text, sentence_start, start):
+        # "sosialisasi akreditasi", "bimtek penyaluran bantuan": a cue right after another kind's names its topic.
+        topic = bool(hits) and hits[-1].kind != kind and start - hits[-1].end <= 2 and not text[hits[-1].end:start].strip()
+        if habitual or hoped or topic or _background(text, sentence_start, start):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
         hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future))

@@ -924,3 +924,12 @@ def test_supervising_institutions_is_a_visit() -> None:
         "panti yang telantar.",
         published=None)
     assert events_of(doc)[0][0] == "visit"
+
+
+def test_an_activity_named_right_after_another_is_its_topic() -> None:
+    doc = document(
+        None,
+        "PASURUAN - Dinas Sosial menggelar sosialisasi akreditasi LKSA yang diikuti 37 panti asuhan di aula dinas, "
+        "Kamis (6/4/2017).",
+        published=dt.date(2017, 4, 7))
+    assert events_of(doc) == [("training", dt.date(2017, 4, 6), "past")]
