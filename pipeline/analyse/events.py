@@ -269,6 +269,12 @@ _AT_EVENT = re.compile(
     r"\b(?:usai|seusai|selepas|setelah|sesudah|sela|disela|(?:saat|ketika|dalam|pada)[ \t]+(?:membuka|menutup"
     r"|menghadiri|memberikan|acara|kegiatan|pelaksanaan|sambutan))\b", re.IGNORECASE)
 _INTERVIEW_REACH = 150
+# "Senin, 4 Agustus 2025 | 08:23 WIB": a page's time stamp; an activity's hour is "pukul 09.00".
+_TIME_STAMP_AFTER = re.compile(r"[ \t]*(?:[|•·,\-–—][ \t]*)?\d{1,2}:\d{2}(?::\d{2})?\b")
+# "Kegiatan yang digelar Kamis (1/8/2025)": the day the writer says the activity was held.
+_HELD_ON_BEFORE = re.compile(
+    r"\b(?:digelar|dilaksanakan|berlangsung|diselenggarakan|diadakan|dihelat|dibuka)(?:[ \t]+(?:pada|sejak|mulai))?"
+    r"(?:[ \t]+(?:hari|tanggal))?[ \t,]*$", re.IGNORECASE)
 
 # An LKS-type body must be central; these neighbouring topics alone do not make an article relevant.
 _OFF_TOPIC = word_regex(words_of("pkk posyandu bpjs pilkada pemilu stunting banjir kebakaran narkoba sepakbola") | {
@@ -643,6 +649,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
               and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
                        and _UNTIL_NOW.match(article.text, position + len(d.text)))
               and not _date_line(article, layout.slot(position), d)
+              and not _TIME_STAMP_AFTER.match(article.text, position + len(d.text))
               and not _commemorated(article.text, position)
               and not _interview(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
@@ -670,6 +677,9 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
            if cue is best or layout.slot(cue.start) in layout.top):
         # "digelar baru-baru ini": any dated line of the page is the report's or an interview's day.
         return None, best
+    held_on = [d for p, d in explicit if _HELD_ON_BEFORE.search(article.text, max(0, p - 40), p)]
+    if held_on:
+        return held_on[0], best
     lead = set(layout.lead) | {0}
     for pool in (explicit, weekdays):
         in_lead = [d for p, d in pool if layout.slot(p) in lead]

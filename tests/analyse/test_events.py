@@ -933,3 +933,25 @@ def test_an_activity_named_right_after_another_is_its_topic() -> None:
         "Kamis (6/4/2017).",
         published=dt.date(2017, 4, 7))
     assert events_of(doc) == [("training", dt.date(2017, 4, 6), "past")]
+
+
+def test_a_page_time_stamp_does_not_date_the_activity() -> None:
+    doc = document(
+        None,
+        "Bimbingan teknis penyusunan LPJ bantuan sosial bagi LKSA.",
+        "Oleh MC Provinsi, Senin, 4 Agustus 2025 | 08:23 WIB",
+        "GORONTALO - Dinas Sosial Provinsi Gorontalo menyelenggarakan bimbingan teknis penyusunan laporan bagi "
+        "pengurus LKSA penerima bantuan.",
+        published=None)
+    assert events_of(doc)[0][:2] == ("training", None)
+
+
+def test_the_day_an_activity_is_said_to_be_held_dates_it() -> None:
+    doc = document(
+        None,
+        "Oleh MC Provinsi, Senin, 4 Agustus 2025",
+        "GORONTALO - Dinas Sosial Provinsi Gorontalo menyelenggarakan bimbingan teknis penyusunan laporan bagi "
+        "pengurus LKSA penerima bantuan.",
+        "Kegiatan yang digelar Kamis (31/7/2025) itu diikuti oleh 10 perwakilan LKSA.",
+        published=dt.date(2025, 8, 4))
+    assert events_of(doc)[0] == ("training", dt.date(2025, 7, 31), "past")
