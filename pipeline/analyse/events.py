@@ -50,7 +50,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
         """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
         penyuluhan orientasi edukasi melatih dilatih digembleng membekali dibekali penguatan_sdm penguatan_lkks penguatan_lks
-        penguatan_lksa penguatan_lk3 penguatan_lembaga penguatan_pengurus
+        penguatan_lksa penguatan_lk3 penguatan_lembaga penguatan_kelembagaan penguatan_pengurus
         penguatan_sumber_daya_manusia
         peningkatan_kualitas_sdm peningkatan_kualitas_sumber_daya_manusia""",
     ),
@@ -86,7 +86,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     "other": (
         """hut hari_ulang_tahun hari_jadi milad dies_natalis syukuran tasyakuran peluncuran meluncurkan diluncurkan
         launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal
-        penganugerahan menganugerahkan dianugerahi anugerah pameran festival""",
+        penganugerahan menganugerahkan dianugerahi anugerah pameran festival wisata_edukasi""",
         # An award or an outing is mostly mentioned in passing ("diberikan penghargaan"): only held ones count.
         "",
     ),
@@ -192,10 +192,12 @@ _INSTITUTION_BEFORE = re.compile(
     r"|Unit|Sentra|Sekolah|Politeknik|Akademi|Komisi|Kantor|Biro|Deputi|Loka|Kelompok[ \t]+Kerja|Pokja|Satgas)"
     r"(?:[ \t]+(?:[A-Z][\w-]*,?|dan|&))*[ \t]+$")
 # "sosialisasi tentang akreditasi", "mulai dari akta notaris hingga izin operasional": the topic of a talk.
-# "membahas pelatihan pengurus", "agar siap diakreditasi": what a meeting discussed or an aim, not a held activity.
+# "membahas pelatihan pengurus", "agar siap diakreditasi": what a meeting discussed or an aim, not a held activity;
+# "akreditasi bisa mempermudah penyaluran bantuan": a benefit, not an act.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:tentang|mengenai|terkait|seputar|mulai[ \t]+dari|membahas|dibahas|pembahasan|membicarakan|mendiskusikan"
-    r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi)\b[^.;:!?\n]{0,80}$", re.IGNORECASE)
+    r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar)\b"
+    r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(

@@ -955,3 +955,22 @@ def test_the_day_an_activity_is_said_to_be_held_dates_it() -> None:
         "Kegiatan yang digelar Kamis (31/7/2025) itu diikuti oleh 10 perwakilan LKSA.",
         published=dt.date(2025, 8, 4))
     assert events_of(doc)[0] == ("training", dt.date(2025, 7, 31), "past")
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("MAGELANG - Sebanyak 22 pengurus LKS di Kota Magelang mengikuti penguatan kelembagaan LKKS di aula panti, "
+     "Kamis (13/2/2020).", "training"),
+    ("TERNATE - Dinas Sosial melalui UPTD Panti Asuhan menggelar wisata edukasi bagi anak asuh LKSA, "
+     "Kamis (13/2/2020).", "other"),
+])
+def test_strengthening_a_body_is_training_and_an_educational_outing_is_not(lead: str, kind: str) -> None:
+    assert [k for k, _, _ in events_of(document(None, lead, published=dt.date(2020, 2, 14)))] == [kind]
+
+
+def test_a_benefit_is_not_an_activity() -> None:
+    doc = document(
+        None,
+        "PASURUAN - Dinas Sosial menggelar pembinaan LKSA di aula dinas, Kamis (6/4/2017).",
+        "“Akreditasi juga bisa mempermudah penyaluran bantuan dari pusat,” kata Sekretaris Dinsos.",
+        published=dt.date(2017, 4, 7))
+    assert [k for k, _, _ in events_of(doc)] == ["training"]
