@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.analyse.context import FOLDED_LETTERS, ArticleText, matches_at_openings
@@ -169,8 +169,23 @@ class FoundDate:
     explicit: bool  # a day and month were written; False for weekdays and relative words
 
 
-def _full_date(match: re.Match[str], published: dt.date | None) -> tuple[bool, dt.date | None]:
-    """(is a day date, value) of an explicit date match."""
+_STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_REACH = 200
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
+
+
+def _year_by_weekday(month: int, day: int, weekday: str | None, years: Sequence[int]) -> dt.date | None:
+    """"Senin (8/7)" in an undated page that speaks of 2024: the one stated year whose 8 July is a Monday."""
+    if weekday is None or _WD_CASE_CHECK.fullmatch(weekday) is None:
+        return None
+    index = _weekday_index(weekday)
+    fitting = {d for d in (_make(year, month, day) for year in years) if d is not None and d.weekday() == index}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _full_date(match: re.Match[str], published: dt.date | None,
+               years: Sequence[int] = ()) -> tuple[bool, dt.date | None]:
+    """(is a day date, value) of an explicit date match; `years` are those the text states, for undated pages."""
     group = match.group
     if group("a_d"):
         day, month = int(group("a_d")), int(group("a_m"))
@@ -191,6 +206,8 @@ def _full_date(match: re.Match[str], published: dt.date | None) -> tuple[bool, d
     if year:
         value = _make(_year(year), month, day)
         return value is not None, value
+    if published is None:
+        return True, _year_by_weekday(month, day, group("a_wd") or group("d_wd"), years)
     return True, _nearest_year(month, day, published)
 
 
@@ -226,8 +243,12 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
     yield from matches_at_openings(_DATE, _DATE_OPENING, text)
 
 
-def dates_in(text: str, published: dt.date | None = None) -> list[FoundDate]:
-    """Every date expression in `text`, left to right, resolved against `published` where needed."""
+def dates_in(text: str, published: dt.date | None = None, page_years: Sequence[int] = ()) -> list[FoundDate]:
+    """Every date expression in `text`, left to right, resolved against `published` where needed.
+
+    Without a publication date, a weekday and day-month ("Senin (8/7)") take the year stated beside them or in
+    `page_years` (the page address's "/2015/06/") in which that day falls on that weekday.
+    """
     found: list[FoundDate] = []
     for match in _date_matches(text):
         start, end = match.span()
@@ -240,7 +261,15 @@ def dates_in(text: str, published: dt.date | None = None) -> list[FoundDate]:
                 continue
             ok, value, explicit = True, published + dt.timedelta(days=RELATIVE_DAYS[phrase]), False
         else:
-            ok, value = _full_date(match, published)
+            years = list(page_years)
+            if published is None:
+                # Only a year stated beside the date ("... Tahun 2024 di Denpasar pada Senin (8/7)"): one further
+                # off is often a founding year or a law's.
+                window_start = max(text.rfind("\n", 0, start) + 1, start - _YEAR_REACH)
+                line_end = text.find("\n", end)
+                window_end = min(len(text) if line_end < 0 else line_end, end + _YEAR_REACH)
+                years.extend(int(y) for y in _STATED_YEAR.findall(text, window_start, window_end))
+            ok, value = _full_date(match, published, years)
             explicit = True
             if match.group("a_wd") and (not ok or (match.group("a_sep") != "/" and not match.group("a_y"))):
                 # "Rabu, 10.00 WIB": a weekday and a time, not a date.
@@ -257,7 +286,8 @@ def dates_in(text: str, published: dt.date | None = None) -> list[FoundDate]:
 def find_dates(article: ArticleText) -> list[DateMention]:
     """Dates in the kept paragraphs, each with its evidence; weekdays and "kemarin" resolved against publication."""
     mentions: list[DateMention] = []
-    for found in dates_in(article.text, article.published):
+    page_years = [int(y) for y in _URL_YEAR.findall(article.url or "")] if article.published is None else []
+    for found in dates_in(article.text, article.published, page_years):
         mentions.append(DateMention(text=found.text, value=found.value,
                                     evidence=article.evidence(found.start, found.start + len(found.text))))
     return mentions

@@ -32,7 +32,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         rakercab audiensi beraudiensi audensi beraudensi audiens beraudiens forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
         rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
-        "rapat pertemuan silaturahmi silaturahim bersilaturahmi bersilaturahim diskusi rembuk rembug sarasehan",
+        """rapat pertemuan silaturahmi silaturahim bersilaturahmi bersilaturahim diskusi rembuk rembug sarasehan bertemu
+        menemui tatap_muka bertatap_muka dialog berdialog reses""",
     ),
     "deliberation": (
         """musyawarah_daerah musyawarah_wilayah musyawarah_kerja musyawarah_luar_biasa musyawarah_daerah_luar_biasa
@@ -47,8 +48,9 @@ _CUES: dict[EventType, tuple[str, str]] = {
         seminar training penguatan_kapasitas peningkatan_kompetensi peningkatan_keterampilan peningkatan_kemampuan
         pembekalan webinar kursus penataran coaching
         mentoring bimbingan_sosial""",
+        # "acara Bimbingan Fisik, Mental dan Sosial": a social office's standard programme for residents of a panti.
         # "Penguatan/peningkatan kualitas SDM" is also every official's stock phrase about the future: weak.
-        """pembinaan membina dibina sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
+        """pembinaan membina dibina bimbingan sosialisasi menyosialisasikan mensosialisasikan sosialisasikan disosialisasikan
         penyuluhan orientasi edukasi melatih dilatih digembleng membekali dibekali penguatan_sdm penguatan_lkks penguatan_lks
         penguatan_lksa penguatan_lk3 penguatan_lembaga penguatan_kelembagaan penguatan_pengurus
         penguatan_sumber_daya_manusia

@@ -108,6 +108,18 @@ def test_missing_year_from_publication() -> None:
     assert values("Kendal, 12/3 (ANTARA) -", D(2025, 3, 13)) == [("12/3", D(2025, 3, 12))]
 
 
+def test_undated_page_takes_the_year_beside_the_date_in_which_the_weekday_fits() -> None:
+    text = "pada acara Bimbingan Sosial bagi Anak Panti Tahun 2024 di Denpasar pada Senin (8/7) pagi."
+    assert values(text) == [("Senin (8/7)", D(2024, 7, 8))]
+    # 8 July 2024 is no Tuesday: the stated year does not fit, so the year stays unknown.
+    assert values(text.replace("Senin", "Selasa")) == [("Selasa (8/7)", None)]
+    # A year far off in another sentence ("sejak tahun 2013") is not the date's.
+    far = "Forum ini sudah ada sejak tahun 2013. " + "Kegiatan lain dibahas panjang. " * 8 + "Kamis (28/2)."
+    assert values(far)[-1] == ("Kamis (28/2)", None)
+    # The page address's year counts: /2015/06/ and Friday 29 May.
+    assert [(f.text, f.value) for f in dates_in("Jumat (29/5)", None, [2015])] == [("Jumat (29/5)", D(2015, 5, 29))]
+
+
 def test_weekday_alone_resolves_to_latest_on_or_before_publication() -> None:
     friday = D(2025, 7, 18)
     assert values("kunjungan ke panti, Rabu, disambut", friday) == [("Rabu", D(2025, 7, 16))]

@@ -974,3 +974,17 @@ def test_a_benefit_is_not_an_activity() -> None:
         "“Akreditasi juga bisa mempermudah penyaluran bantuan dari pusat,” kata Sekretaris Dinsos.",
         published=dt.date(2017, 4, 7))
     assert [k for k, _, _ in events_of(doc)] == ["training"]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("BATAM - Senator DPD RI melakukan agenda reses bersama pengurus Forum LKSA se-Kota Batam di ruang rapat "
+     "Dinas Sosial, Senin (21/12/2020).", "coordination_meeting"),
+    ("BATAM - Pengurus Forum LKSA Kota Batam bertemu Wali Kota di kantor wali kota membahas bantuan operasional "
+     "panti, Senin (21/12/2020).", "coordination_meeting"),
+    ("DENPASAR - Dinas Sosial Provinsi Bali menggelar Bimbingan Fisik, Mental dan Sosial bagi anak LKSA di Hotel "
+     "Puri, Senin (21/12/2020).", "training"),
+])
+def test_meetings_and_guidance_named_in_other_words(lead: str, kind: str) -> None:
+    body = "Ketua Forum LKSA mengatakan panti asuhan di Batam membutuhkan dukungan bagi anak asuh."
+    assert events_of(document(None, lead, body, published=dt.date(2020, 12, 22)))[0][:2] == (
+        kind, dt.date(2020, 12, 21))
