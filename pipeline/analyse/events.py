@@ -57,7 +57,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         peningkatan_kualitas_sdm peningkatan_kualitas_sumber_daya_manusia""",
     ),
     "accreditation": (
-        """akreditasi reakreditasi diakreditasi visitasi sertifikasi izin_operasional tanda_daftar pendaftaran_lks
+        """akreditasi reakreditasi diakreditasi visitasi sertifikasi izin_operasional tanda_daftar tanda_terdaftar pendaftaran_lks
         pendaftaran_lksa pendaftaran_lembaga registrasi_lks registrasi_lksa registrasi_lembaga mengakreditasi
         disertifikasi""",
         "perizinan legalitas terakreditasi tersertifikasi",
@@ -201,6 +201,8 @@ _TOPIC_BEFORE = re.compile(
     r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar)\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
+_TOPIC_GAP = 8
+_LIST_GAP = re.compile(r"[ \t]*(?:,|/|&|dan|serta)?[ \t]*", re.IGNORECASE)
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(
     r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda|kunjungan)[ \t]+(?:itu|ini|tersebut"
@@ -224,7 +226,7 @@ _LEAD_CHARACTERS = 600
 # "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
 # not one of its own; "melepas rindu" is missing someone, not a send-off.
 _MARKED_OCCASION_BEFORE = re.compile(
-    r"\b(?:rangka|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang)\b"
+    r"\b(?:rangka|rangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
@@ -250,7 +252,7 @@ _VAGUE_TIME = re.compile(
     r"[ \t]+(?:yang[ \t]+)?lalu|(?:(?:awal|akhir|pertengahan)[ \t]+)?(?:pekan|bulan)[ \t]+(?:yang[ \t]+)?lalu"
     r"|(?:pada|bulan|awal|akhir|pertengahan)[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
     r"|oktober|november|desember)(?:[ \t]+(?:19|20)\d{2})?(?![ \t]*\d))\b", re.IGNORECASE)
-_WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga mudah-mudahan ingin meminta minta mendorong dorong
+_WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga berupaya mengupayakan mudah-mudahan ingin meminta minta mendorong dorong
 mengajak ajak mengimbau imbau menargetkan targetkan agar supaya kiranya"""))
 _QUOTES = re.compile("[\"“”]")
 _SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbuh|tambah|papar|pinta|harap|katanya
@@ -422,6 +424,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
     # Quote marks counted so far in the current paragraph: cues come in text order, so each stretch of text is
     # counted once rather than from the paragraph's start for every cue.
     quote_paragraph, quote_position, quotes = -1, 0, 0
+    topic_end = -1
     # The cheap checks that drop a cue come first; each regex runs only when its answer can change the outcome.
     for start, end in _CUE_SPANS.spans(text):
         if _inside(names, name_starts, start):
@@ -488,8 +491,13 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if quoted and not done:
             weight *= _QUOTE_FACTOR
         hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, start - 20), start)
-        # "sosialisasi akreditasi", "bimtek penyaluran bantuan": a cue right after another kind's names its topic.
-        topic = bool(hits) and hits[-1].kind != kind and start - hits[-1].end <= 2 and not text[hits[-1].end:start].strip()
+        # "sosialisasi akreditasi", "bimtek penyaluran bantuan": a cue right after another kind's names its topic,
+        # and so do the cues listed after it ("sosialisasi tanda terdaftar, akreditasi dan sertifikasi").
+        gap = text[hits[-1].end:start] if hits and start - hits[-1].end <= _TOPIC_GAP else None
+        topic = gap is not None and ((hits[-1].kind != kind and not gap.strip())
+                                     or (hits[-1].end == topic_end and _LIST_GAP.fullmatch(gap) is not None))
+        if topic:
+            topic_end = end
         if habitual or hoped or topic or _background(text, sentence_start, start):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR

@@ -988,3 +988,31 @@ def test_meetings_and_guidance_named_in_other_words(lead: str, kind: str) -> Non
     body = "Ketua Forum LKSA mengatakan panti asuhan di Batam membutuhkan dukungan bagi anak asuh."
     assert events_of(document(None, lead, body, published=dt.date(2020, 12, 22)))[0][:2] == (
         kind, dt.date(2020, 12, 21))
+
+
+def test_every_topic_listed_after_an_activity_is_its_topic() -> None:
+    doc = document(
+        None,
+        "SERANG - Dinas Sosial Provinsi melaksanakan kegiatan sosialisasi tanda terdaftar, akreditasi dan "
+        "sertifikasi lembaga kesejahteraan sosial bagi 70 pengurus LKS, Senin (26/8/2024).",
+        published=dt.date(2024, 8, 27))
+    assert events_of(doc) == [("training", dt.date(2024, 8, 26), "past")]
+
+
+def test_a_visit_in_a_series_of_anniversary_activities_is_no_anniversary_event() -> None:
+    doc = document(
+        None,
+        "LEWOLEBA - Wakil Bupati menyerahkan bantuan beras kepada enam panti asuhan, Selasa (16/8/2016).",
+        "Bantuan diserahkan ketika melakukan anjangsana dalam rangkaian kegiatan HUT RI ke-71 di Lewoleba.",
+        published=dt.date(2016, 8, 17))
+    assert "other" not in [kind for kind, _, _ in events_of(doc)]
+
+
+def test_striving_to_guide_is_no_training() -> None:
+    doc = document(
+        None,
+        "PALEMBANG - Dinas Sosial mengoptimalkan lima panti asuhan milik pemerintah, kata Kepala Dinas Sosial, "
+        "Kamis (14/7/2016).",
+        "Selain itu, pihaknya juga berupaya mendukung dan membina panti asuhan swasta yang masih beroperasi.",
+        published=dt.date(2016, 7, 14))
+    assert "training" not in [kind for kind, _, _ in events_of(doc)]
