@@ -440,9 +440,27 @@ def _choose(candidates: Iterable[Region], level: str | None, weights: Counter[st
     return min(pool, key=lambda r: (-weights[r.province_code], order[r.level], r.code))
 
 
+def _district_before(text: str, hit: Hit, index: _Index) -> Region | None:
+    """The candidate a district named right before a bare name lies in ("Trawas Mojokerto" is the regency)."""
+    words = _WORD.findall(text, max(0, hit.name_start - 40), hit.name_start)[-2:]
+    for size in (2, 1):
+        if len(words) < size:
+            continue
+        key = "".join(_fold_word(w) for w in words[-size:])
+        inside = [r for r in hit.candidates
+                  if any(d.code.startswith(r.code + ".") for d in index.districts.get(key, ()))]
+        if len(inside) == 1:
+            return inside[0]
+    return None
+
+
 def resolve_hits(hits: list[Hit], *, context_province: str | None = None,
-                 extra_weights: Counter[str] | None = None) -> list[tuple[Hit, Region]]:
-    """Pick one region per hit using cues, the article's other mentions and its dateline."""
+                 extra_weights: Counter[str] | None = None, text: str | None = None) -> list[tuple[Hit, Region]]:
+    """Pick one region per hit using cues, the article's other mentions and its dateline.
+
+    With the `text` the hits were found in, a bare name that is both a regency and a city can be placed by a
+    district named right before it.
+    """
     index = _index()
     weights = _context_weights(hits, index)
     if extra_weights:
@@ -494,8 +512,12 @@ def resolve_hits(hits: list[Hit], *, context_province: str | None = None,
             choice = dateline_choice.get(hit.key) or _choose(hit.candidates, None, weights, _DATELINE_ORDER)
         elif len(cued.get(hit.key, ())) == 1:
             choice = index.by_code[next(iter(cued[hit.key]))]
-        else:
+        elif any(r.level == "provinsi" for r in hit.candidates):
             choice = _choose(hit.candidates, None, weights, _LEVEL_ORDER)
+        else:
+            # A bare "Bandung", "Semarang": news names the town; a regency is "Kabupaten Bandung", "Pemkab".
+            choice = ((_district_before(text, hit, index) if text is not None else None)
+                      or _choose(hit.candidates, None, weights, _DATELINE_ORDER))
         if choice is not None:
             resolved.append((hit, choice))
     return resolved
@@ -546,7 +568,7 @@ def find_mentions(text: str, *, context_province: str | None = None) -> list[tup
     A span includes a level word right before the name ("Kabupaten Tanah Bumbu", "Kota Serang",
     "Kecamatan Curug"), not an office ("Bupati Kendal" gives the span of "Kendal").
     """
-    resolved = resolve_hits(scan(text), context_province=context_province)
+    resolved = resolve_hits(scan(text), context_province=context_province, text=text)
     spans = [(hit.start, hit.end, region) for hit, region in resolved]
     scopes = {r.code for _, _, r in spans} | ({context_province} if context_province else set())
     spans.extend(find_districts(text, scopes))
@@ -557,8 +579,8 @@ def find_mentions(text: str, *, context_province: str | None = None) -> list[tup
 def resolve(phrase: str, *, context_province: str | None = None) -> Region | None:
     """The region a phrase names: "Kalsel", "Kab. Tanah Bumbu", "Pemkot Serang", "Pekalongan", "DKI Jakarta".
 
-    A bare name that is both a regency and a city gives the regency; one found in several provinces gives
-    the one in `context_province`.
+    A bare name that is both a regency and a city gives the city (the regency when a district of it comes
+    first); one found in several provinces gives the one in `context_province`.
     """
     index = _index()
     text = phrase.strip().strip(",.;:")
@@ -574,5 +596,5 @@ def resolve(phrase: str, *, context_province: str | None = None) -> Region | Non
         return candidates[0] if len(candidates) == 1 else None
     if key in index.names:
         return _choose(index.names[key], level, weights, _LEVEL_ORDER)
-    resolved = resolve_hits(scan(text), context_province=context_province)
+    resolved = resolve_hits(scan(text), context_province=context_province, text=text)
     return resolved[0][1] if resolved else None

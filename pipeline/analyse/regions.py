@@ -23,7 +23,8 @@ def find_regions(article: ArticleText, *, districts: bool = True) -> list[Region
     text = article.text
     if not text:
         return []
-    resolved = gazetteer.resolve_hits(gazetteer.scan(text), extra_weights=_title_weights(article.title))
+    resolved = gazetteer.resolve_hits(gazetteer.scan(text), extra_weights=_title_weights(article.title),
+                                       text=text)
     spans = [(hit.start, hit.end, region) for hit, region in resolved]
     if districts and ("ecamatan" in text or "Kec." in text or "istrik" in text):
         spans.extend(gazetteer.find_districts(text, {region.code for _, _, region in spans}))

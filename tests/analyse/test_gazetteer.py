@@ -199,7 +199,10 @@ def test_regency_then_bare_regency() -> None:
 def test_dual_names_follow_their_cue() -> None:
     assert _names("Wali Kota Bekasi dan Bupati Bekasi hadir.") == ["Kota Bekasi", "Kabupaten Bekasi"]
     assert _names("Pemkot Malang bersama Pemkab Malang") == ["Kota Malang", "Kabupaten Malang"]
-    assert _names("di Kupang, NTT") == ["Kabupaten Kupang", "Nusa Tenggara Timur"]
+    # Bare, the name is the town ("di Kupang"); a district right before it places it ("Trawas Mojokerto").
+    assert _names("di Kupang, NTT") == ["Kota Kupang", "Nusa Tenggara Timur"]
+    assert _names("Munas digelar di Sabuga Bandung.") == ["Kota Bandung"]
+    assert _names("Musda digelar di Hotel Trawas Mojokerto.") == ["Kabupaten Mojokerto"]
 
 
 def test_dateline_names_the_city() -> None:
@@ -338,7 +341,7 @@ def test_a_dateline_names_the_regency_an_article_keeps_naming() -> None:
 def test_compass_words_in_lower_case_continue_a_name() -> None:
     assert _names("di desa Pandean, Kab. Rembang Jawa tengah") == ["Kabupaten Rembang", "Jawa Tengah"]
     assert _names("LKKS Sulawesi tenggara dan Lombok barat") == ["Sulawesi Tenggara", "Kabupaten Lombok Barat"]
-    assert _names("warga Bogor barat dan selatan") == ["Kabupaten Bogor"]
+    assert _names("warga Bogor barat dan selatan") == ["Kota Bogor"]  # its districts Bogor Barat, Bogor Selatan
 
 
 def test_a_regencys_seat_is_not_the_regency() -> None:

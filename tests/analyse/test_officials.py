@@ -173,7 +173,7 @@ POSITIONED = [
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
     # Where the unit ends and the person begins.
     ("Kepala LRSPDF Wiraguna Bekasi Dedi Kurniawan mengatakan pihaknya siap.",
-     "Dedi Kurniawan", "ministry_official", False, "32.16"),
+     "Dedi Kurniawan", "ministry_official", False, "32.75"),
     ("Ketua Panti Asuhan Ade Irma Suryani Nasution Sri Wahyuni menerima bantuan.",
      "Sri Wahyuni", "org_chair", False, None),
     ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
@@ -191,7 +191,7 @@ POSITIONED = [
     ("Sekdis Sosial Kota Tual, Maria Rahanra, membuka bimtek.", "Maria Rahanra", "social_office_staff", False, "81.72"),
     ("Asisten III Setdaprov Sulteng, Ahmad Zainuri, mewakili gubernur.", "Ahmad Zainuri", "regional_staff", False, "72"),
     ("Kepala Sentra Terpadu Pangudi Luhur Bekasi, Joko Santoso, menjelaskan.",
-     "Joko Santoso", "ministry_official", False, "32.16"),
+     "Joko Santoso", "ministry_official", False, "32.75"),
     ("Dirjen Rehsos Kemensos, Supomo, menyerahkan bantuan.", "Supomo", "ministry_official", False, None),
     ("Bunda PAUD Kota Mataram, Hj. Yustika Mohan, turut hadir.", "Yustika Mohan", "other", False, "52.71"),
     ("Kades Mekarsari Ujang Supriatna menerima bantuan.", "Ujang Supriatna", "other", False, None),
