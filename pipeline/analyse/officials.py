@@ -126,9 +126,9 @@ _HANDOVER = re.compile(
 _TENURE_AFTER = re.compile(r"\s+(?:sebelum\w*|lama|terdahulu|terpilih|demisioner|periode\s+\d)", re.IGNORECASE)
 _DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
 _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
-_OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "Ny", "Pdt", "Ustadz", "Ustaz",
+_OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "drh", "Ny", "Pdt", "Ustadz", "Ustaz",
                              "Bapak", "Bpk"})
-_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
+_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
 # An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
 _HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
 # Balinese names open with "I" (men) or "Ni" (women) before a birth-order or caste name: "I Wayan Sudirta".
@@ -595,7 +595,10 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
                 if following is not None and following.kind == "word" and (
                         is_role_word(following.text) or span_at(spans, following.start) is not None
-                        or is_abbreviation(following.text)) and not is_head_word(following.text):
+                        or is_abbreviation(following.text)
+                        or (lowered in _RUN_CONNECTORS and _unit_run_end(tokens, index + 1, spans) is not None)
+                ) and not is_head_word(following.text):
+                    # "Kepala Bidang Keagamaan dan Swadaya Sosial Dinsos Surabaya": more of the unit's name.
                     index += 1
                     continue
                 return _Scan(role_end, excluded, index, False, last_role_word, False)

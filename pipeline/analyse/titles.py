@@ -226,7 +226,7 @@ wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
 HONORIFICS = words_of("""
-H Hj Hajjah Haji Dr DR dr drg Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
+H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
@@ -236,7 +236,7 @@ GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
 # Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
-LOWER_DOTTED_TITLES = words_of("dr drs dra drg ir prof hj kh")
+LOWER_DOTTED_TITLES = words_of("dr drs dra drg drh ir prof hj kh")
 
 # Undotted academic degrees written after a name ("SE, MM"); dotted ones ("S.Sos", "M.Si") are found by shape.
 DEGREES = words_of("""

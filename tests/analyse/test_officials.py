@@ -171,6 +171,11 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # A unit named by two fields joined by "dan"; a veterinarian's title before the name.
+    ("Kepala Bidang Keagamaan dan Swadaya Sosial Dinsos Surabaya M. Januar Rizal menjelaskan perwali baru.",
+     "M. Januar Rizal", "social_office_staff", False, "35.78"),
+    ("Kepala Dinas Sosial Provinsi Bali Dr. drh. Luh Ayu Aryani, M.P., membuka acara.",
+     "Luh Ayu Aryani", "head_of_social_office", False, "51"),
     # Where the unit ends and the person begins.
     ("Kepala LRSPDF Wiraguna Bekasi Dedi Kurniawan mengatakan pihaknya siap.",
      "Dedi Kurniawan", "ministry_official", False, "32.75"),
