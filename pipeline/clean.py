@@ -42,6 +42,9 @@ _GLUED_READ_ALSO = re.compile(r"\s+(?:baca juga|baca pula)\s*:", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A dateline on its own line ("Serang (ANTARA) -") belongs to the story: it names the place.
 _DATELINE = re.compile(r"^[A-Z][\w.' ]{1,40}(?:,\s*[^-–—]{0,40})?(?:\s*\([A-Za-z.]+\))?\s*[-–—]+\s*$")
+# "Bupati menyerahkan bantuan kepada Panti Asuhan X. (Foto ANTARA/Mamiek)": a photo's caption, not the story.
+_PHOTO_CREDIT_END = re.compile(r"[(\[](?:foto|photo|dok|dokumentasi|ist|istimewa)\b[^()\[\]]{0,60}[)\]][\s.,|]*$",
+                               re.IGNORECASE)
 _CLOSING_CREDIT = re.compile(r"^\(?[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})?\)?\.?$|^\[\]$")
 
 
@@ -93,6 +96,8 @@ def _boilerplate_reason(text: str) -> str | None:
         return None
     if _CLOSING_CREDIT.match(text.strip()):
         return "credit"
+    if _PHOTO_CREDIT_END.search(text):
+        return "caption"
     # A short line with no sentence punctuation and no digits is a label ("KALSEL", "Related Articles").
     if len(words) <= 3 and not re.search(r"[.!?\"“”]", text) and not re.search(r"\d", text):
         return "label"

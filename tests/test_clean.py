@@ -24,6 +24,15 @@ def test_boilerplate_lines_are_classified_with_reasons() -> None:
     assert [r for _, r in reasons[:4]] == ["read_also", "byline", "byline", "byline"]
 
 
+def test_a_line_ending_in_a_photo_credit_is_a_caption() -> None:
+    paragraphs = classify([
+        "Bupati Kulon Progo menyerahkan bantuan kepada Panti Asuhan Putri Boro. (Foto ANTARA/Mamiek)",
+        "Proses pelantikan pengurus LKKS Sabtu lalu (foto:iis)", "Wakil Bupati bersama pengurus FIK LKS. (Ist)",
+        BODY, "Kulon Progo (ANTARA) - " + BODY,
+    ])
+    assert [(p.status, p.reason) for p in paragraphs] == [("boilerplate", "caption")] * 3 + [("kept", None)] * 2
+
+
 def test_read_also_glued_to_a_paragraph_is_split_off() -> None:
     paragraphs = classify([BODY + " Baca juga: Banjir rendam 805 rumah"])
     assert [(p.status, p.text.startswith("Baca juga")) for p in paragraphs] == [
