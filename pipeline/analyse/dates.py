@@ -317,9 +317,15 @@ def publication_date_from(text_or_url: str) -> dt.date | None:
     if "://" in text_or_url:
         return None
     for found in dates_in(text_or_url):
-        if found.explicit and found.value is not None:
+        # "Terkait pelaksanaan Munas pada 24 Juli 2018": the day of an activity the lead names, not the dateline's.
+        if found.explicit and found.value is not None and not _ACTIVITY_DAY_BEFORE.search(
+                text_or_url, max(0, found.start - 20), found.start):
             return found.value
     return None
+
+
+_ACTIVITY_DAY_BEFORE = re.compile(r"\b(?:pada|tanggal|tgl\.?|sejak|mulai|hingga|sampai|digelar|dilaksanakan)[ \t]*$",
+                                  re.IGNORECASE)
 
 
 _PERIOD = re.compile(

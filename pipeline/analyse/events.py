@@ -260,7 +260,7 @@ _SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbu
 |mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|menyebutkan|mengaku|berharap
 |menambahkan|memaparkan)""".replace("\n", "")
 # A date in the attribution of a quote or a reported statement, before or after the speech verb.
-_SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b[ \t]+(?:[A-Z][\w.'’-]*[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
+_SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b,?[ \t]+(?:[A-Z][\w.'’-]*[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
                             r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
 _SPEECH_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _SPEECH_VERBS + r"\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -684,6 +684,14 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
             break
     best = cues[0] if cues else None
     if best is not None and best.future:
+        # "Terkait pelaksanaan Munas I pada 24 sampai 27 Juli 2018 di Sabuga": an announced activity is dated only
+        # by a day stated in a sentence that names it.
+        for cue in cues:
+            sentence_start = _sentence_start(article.text, article.starts[layout.slot(cue.start)], cue.start)
+            sentence_end = sentence_start + len(_sentence_of_span(article.text, sentence_start, cue.end))
+            own = [d for p, d in explicit if sentence_start <= p < sentence_end and not _speech_date(article, d)]
+            if own:
+                return own[0], cue
         return None, best
     if any(_vague_time(_sentence_of(article.text, layout, cue)) for cue in cues
            if cue is best or layout.slot(cue.start) in layout.top):

@@ -184,6 +184,8 @@ def test_publication_date_from() -> None:
     assert publication_date_from("written by Maulya | 19/09/2023") == D(2023, 9, 19)
     assert publication_date_from("Banjarmasin, Rabu (8/10/2025) - LKKS") == D(2025, 10, 8)
     assert publication_date_from("Serang, Rabu - LKKS") is None
+    # The day of an activity the lead names is not the dateline's.
+    assert publication_date_from("JAKARTA - Terkait pelaksanaan Munas I pada 24 sampai 27 Juli 2018 di") is None
 
 
 @pytest.mark.parametrize(

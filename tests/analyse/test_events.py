@@ -1016,3 +1016,13 @@ def test_striving_to_guide_is_no_training() -> None:
         "Selain itu, pihaknya juga berupaya mendukung dan membina panti asuhan swasta yang masih beroperasi.",
         published=dt.date(2016, 7, 14))
     assert "training" not in [kind for kind, _, _ in events_of(doc)]
+
+
+def test_an_announced_activity_takes_the_day_stated_where_it_is_named() -> None:
+    doc = document(
+        None,
+        "JAKARTA - Terkait pelaksanaan Munas I Forum LKSA-PSAA pada 24 sampai 27 Juli 2018 di Sabuga Bandung, "
+        "pengurus forum bertemu Kepala Staf Presiden.",
+        "Sebanyak 5.540 panti direncanakan menghadiri Munas I Forum LKSA-PSAA tersebut.",
+        published=None)
+    assert ("deliberation", dt.date(2018, 7, 24), "future") in events_of(doc)
