@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -860,11 +861,13 @@ def _ranked_hits(hits: list[_Hit], kind: EventType) -> list[_Hit]:
     return sorted(of_kind, key=lambda h: (reported and h.future, -h.weight, h.start))
 
 
-def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit]) -> set[EventType]:
+def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit],
+                 headlined: Collection[EventType] = ()) -> set[EventType]:
     """Kinds with a strong cue reported as done in a sentence that states its day.
 
     "... saat mengunjungi LKS X di Kupang, Rabu (25/11/2020)": the writer dates that act, so it is one of the
-    report's events however much the rest of the article talks about another topic.
+    report's events however much the rest of the article talks about another topic. A kind the headline names
+    ("Bertemu Staf Presiden") counts with a weak cue too ("Dalam pertemuan di Kantor Staf Presiden (30/4/2018)").
     """
     article = layout.article
     text = article.text
@@ -875,8 +878,8 @@ def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit]) ->
                        and (p := _absolute(article, d)) is not None)
     kinds: set[EventType] = set()
     for hit in hits:
-        if (hit.future or hit.kind in kinds or hit.weight < _STRONG
-                or phrase_key(text[hit.start:hit.end]) not in _STRONG_CUES):
+        if hit.future or hit.kind in kinds or (hit.kind not in headlined and (
+                hit.weight < _STRONG or phrase_key(text[hit.start:hit.end]) not in _STRONG_CUES)):
             continue
         paragraph_start = article.starts[layout.slot(hit.start)]
         if len(_QUOTES.findall(text, paragraph_start, hit.start)) % 2 == 1:
@@ -956,7 +959,8 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     periods = _Periods.of(article.text)
     fallback = dominant_region(analysis.regions)
     events: list[Event] = []
-    kinds = _kinds(hits, title, article.text, _dated_kinds(layout, analysis.dates, hits))
+    headlined = _title_kinds(title, article.text[:_LEAD_CHARACTERS])
+    kinds = _kinds(hits, title, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
     for number, kind in enumerate(kinds):
         ranked = _ranked_hits(hits, kind)
         chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0)

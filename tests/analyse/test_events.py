@@ -1026,3 +1026,12 @@ def test_an_announced_activity_takes_the_day_stated_where_it_is_named() -> None:
         "Sebanyak 5.540 panti direncanakan menghadiri Munas I Forum LKSA-PSAA tersebut.",
         published=None)
     assert ("deliberation", dt.date(2018, 7, 24), "future") in events_of(doc)
+
+
+def test_a_kind_the_headline_names_and_the_body_dates_is_an_event() -> None:
+    doc = document(
+        "Bertemu Staf Presiden, Forum LKSA Siapkan Munas Pertama",
+        "JAKARTA - Forum LKSA-PSAA menyiapkan Munas I yang akan digelar di Bandung.",
+        "Dalam pertemuan di Kantor Staf Presiden (30/4/2018), Ketua Umum Forum LKSA menyampaikan kesiapan panti.",
+        published=dt.date(2018, 5, 1))
+    assert ("coordination_meeting", dt.date(2018, 4, 30), "past") in events_of(doc)
