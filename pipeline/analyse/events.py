@@ -938,7 +938,10 @@ def _kinds(hits: list[_Hit], title: str | None, article_text: str, dated: set[Ev
             announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
             # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
             occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
-            if (scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or kind in dated:
+            # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.
+            framed_held = any(h.held and not h.future and h.weight >= _STRONG * _FRAME_FACTOR for h in body)
+            if ((scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or framed_held
+                    or kind in dated):
                 kinds.append(kind)
     return kinds or ["other"]
 

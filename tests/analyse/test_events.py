@@ -1035,3 +1035,15 @@ def test_a_kind_the_headline_names_and_the_body_dates_is_an_event() -> None:
         "Dalam pertemuan di Kantor Staf Presiden (30/4/2018), Ketua Umum Forum LKSA menyampaikan kesiapan panti.",
         published=dt.date(2018, 5, 1))
     assert ("coordination_meeting", dt.date(2018, 4, 30), "past") in events_of(doc)
+
+
+def test_the_occasion_a_statement_is_made_at_is_an_event() -> None:
+    doc = document(
+        "Jumlahnya Capai Ratusan, Dinsos Tangsel Kawal Pendaftaran Lembaga Kesejahteraan Sosial",
+        "TANGSEL - Dinas Sosial Kota Tangerang Selatan bakal mengawal proses pendaftaran lembaga kesejahteraan "
+        "sosial hingga tahap akreditasi.",
+        "Menurut dia, LKS yang sudah terdaftar akan diarahkan untuk menuju tahap akreditasi.",
+        "“LKS harus terdaftar dan dibantu oleh Dinsos,” ujar Wali Kota dalam kegiatan Sosialisasi pendaftaran LKS "
+        "di Pamulang, Senin (18/3/2024).",
+        published=dt.date(2024, 3, 19))
+    assert ("training", dt.date(2024, 3, 18), "past") in events_of(doc)
