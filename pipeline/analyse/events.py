@@ -252,7 +252,9 @@ _VAGUE_TIME = re.compile(
     r"\b(?:baru-baru[ \t]+ini|belum[ \t]+lama[ \t]+ini|beberapa[ \t]+(?:waktu|hari|pekan|minggu|bulan)"
     r"[ \t]+(?:yang[ \t]+)?lalu|(?:(?:awal|akhir|pertengahan)[ \t]+)?(?:pekan|bulan)[ \t]+(?:yang[ \t]+)?lalu"
     r"|(?:pada|bulan|awal|akhir|pertengahan)[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
-    r"|oktober|november|desember)(?:[ \t]+(?:19|20)\d{2})?(?![ \t]*\d))\b", re.IGNORECASE)
+    r"|oktober|november|desember)(?:[ \t]+(?:19|20)\d{2})?(?![ \t]*\d)"
+    # "sepanjang tahun 2024", "selama 2023": a year's work, no day ("Bimtek ... tahun 2022" names an edition).
+    r"|(?:pada|sepanjang|selama)[ \t]+(?:tahun[ \t]+)?(?:19|20)\d{2}(?![ \t]*[-–/]))\b", re.IGNORECASE)
 _WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga berupaya mengupayakan mudah-mudahan ingin meminta minta mendorong dorong
 mengajak ajak mengimbau imbau menargetkan targetkan agar supaya kiranya"""))
 _QUOTES = re.compile("[\"“”]")

@@ -1047,3 +1047,13 @@ def test_the_occasion_a_statement_is_made_at_is_an_event() -> None:
         "di Pamulang, Senin (18/3/2024).",
         published=dt.date(2024, 3, 19))
     assert ("training", dt.date(2024, 3, 18), "past") in events_of(doc)
+
+
+def test_a_years_work_takes_no_day_from_the_page() -> None:
+    doc = document(
+        "Dinsos Salurkan Bantuan Permakanan bagi 95 LKS",
+        "PEKANBARU - Dinas Sosial Provinsi Riau telah menyalurkan bantuan permakanan kepada 95 LKS sepanjang tahun "
+        "2023.",
+        "Hal itu disampaikan Kepala Dinas Sosial pada kegiatan sosialisasi di Pekanbaru, Senin (18/9/2023).",
+        published=dt.date(2023, 9, 18))
+    assert ("aid_distribution", None, "past") in events_of(doc)
