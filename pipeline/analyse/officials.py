@@ -137,7 +137,7 @@ wayan made nyoman ketut putu kadek komang nengah gede gusti dewa desak ida bagus
 """)
 _TITLES_AFTER_NAME = frozenset({"Dt", "Datuk", "Datuak", "St", "Sutan"})
 _NOT_A_PERSON_BEFORE = re.compile(
-    r"\b(?:keputusan|peraturan|surat|sk|instruksi|edaran|kantor|pendopo|rumah\s+dinas|rumah\s+jabatan|aula|gedung"
+    r"\b(?:keputusan|peraturan|surat|sk|instruksi|edaran|kantor|perkantoran|kompleks?|pendopo|rumah\s+dinas|rumah\s+jabatan|aula|gedung"
     r"|istana|piala|hadiah|satuan\s+bakti)\s+$", re.IGNORECASE)
 _PAREN_ALIAS = re.compile(r"[ \t]*\((?P<alias>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\)")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")

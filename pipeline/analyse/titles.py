@@ -108,7 +108,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -272,6 +272,7 @@ ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat 
 selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
+rombongan delegasi kontingen
 """)
 
 MONTHS_AND_DAYS = words_of("""
@@ -288,6 +289,7 @@ _SOCIAL = r"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|pa
 # B2P3KS, BRS*, LRS*, "Balai Besar ... Sosial") and directorates of the social programmes.
 _MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp3s|bpps|p4s|pusdatin|pusensos"
                    r"|pusdiklat\s+kesos|puslitbangkesos|poltekesos|stks|loka\s+rehabilitasi"
+                   r"|badan\s+pendidikan,?\s+penelitian,?\s+dan\s+penyuluhan\s+sosial"
                    r"|balai\s+besar\b(?=.*\b(?:sosial|kesejahteraan|rehabilitasi)\b)"
                    r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)")
 # Common misspellings of position words, read as the correct word.
@@ -308,7 +310,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:wakil\s+menteri|wamensos|menteri|mentri|mensos)\b", "minister"),
     (rf"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal|{_MINISTRY_UNITS})\b"
      r"|^(?:dirjen|direktur\s+jenderal"
-     r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+khusus|stafsus)\s+(?:menteri|mensos)"
+     r"|sesditjen|sesdit|inspektur\s+jenderal)\b|^(?:staf{1,2}\s+(?:khusus|ahli)|stafsus)\s+(?:menteri|mensos)"
      # Kemensos directorates are named by the people they serve: "Direktur Lansia", "Direktur Anak".
      r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan|lansia|lanjut\s+usia"
      r"|anak\b(?!\s+perusahaan)|disabilitas|penyandang|tuna\s+sosial|korban)"

@@ -171,6 +171,13 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # A deputy of a national office; an adviser to the social affairs minister; a Kemensos agency spelled out.
+    ("Narasumber lain adalah Deputi IV Kantor Staf Kepresidenan, Eko Sulistyo, yang hadir.",
+     "Eko Sulistyo", "other", False, None),
+    ("Hadir pula Staf Ahli Menteri Sosial, Eko Sulistyo, dalam acara itu.",
+     "Eko Sulistyo", "ministry_official", False, None),
+    ("Kepala Badan Pendidikan Penelitian dan Penyuluhan Sosial (BP3S) Syahbuddin membuka pelatihan.",
+     "Syahbuddin", "ministry_official", False, None),
     # A unit named by two fields joined by "dan"; a veterinarian's title before the name.
     ("Kepala Bidang Keagamaan dan Swadaya Sosial Dinsos Surabaya M. Januar Rizal menjelaskan perwali baru.",
      "M. Januar Rizal", "social_office_staff", False, "35.78"),
@@ -312,6 +319,9 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Hadir Kepala Dinas Sosial, Kabid P3Sm, para Pengurus Yayasan, Ketua GOW, Guru dan Staf Pengajar.",
     "Pilar sosial seperti Pekerja Sosial Masyarakat (PSM), Tenaga Kesejahteraan Sosial Kecamatan (TKSK), Karang "
     "Taruna, dan LKS.",
+    # A building named by its office and a head of delegation.
+    "Rapat digelar di Komplek Perkantoran Gubernur, Air Itam, Pangkalpinang, Jumat (11/01/2019).",
+    "Anjangsana dipimpin oleh Ketua Rombongan yang datang dari ibu kota provinsi.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
