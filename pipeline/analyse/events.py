@@ -33,7 +33,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         rakercab audiensi beraudiensi audensi beraudensi audiens beraudiens forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
         rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
-        """rapat pertemuan silaturahmi silaturahim bersilaturahmi bersilaturahim diskusi rembuk rembug sarasehan bertemu
+        """rapat pertemuan silaturahmi silaturahim silahturahmi silaturrahmi bersilaturahmi bersilaturahim diskusi rembuk
+        rembug sarasehan bertemu
         menemui tatap_muka bertatap_muka dialog berdialog reses""",
     ),
     "deliberation": (
@@ -88,7 +89,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     # contests and awards, jamborees, thanksgivings.
     "other": (
         """hut hari_ulang_tahun hari_jadi milad dies_natalis syukuran tasyakuran peluncuran meluncurkan diluncurkan
-        launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal
+        launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal halal_bi_halal
         penganugerahan menganugerahkan dianugerahi anugerah pameran festival wisata_edukasi""",
         # An award or an outing is mostly mentioned in passing ("diberikan penghargaan"): only held ones count.
         "",
@@ -224,6 +225,14 @@ _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
                            re.IGNORECASE)
 _LEAD_CHARACTERS = 600
+# "kini membina sedikitnya 65 orang anak", "mereka yang dibina di panti": a home's care of its residents, not training.
+_FOSTERING_WORDS = frozenset({"membina", "dibina", "pembinaan"})
+_RESIDENTS = (r"(?:anak|anak-anak|anak\s+asuh|lansia|penghuni|klien|penerima\s+manfaat|warga\s+binaan|santri|remaja"
+              r"|balita)")
+_RESIDENTS_AFTER = re.compile(
+    r"[ \t]+(?:(?:sedikitnya|sebanyak|sekitar|kurang[ \t]+lebih|total)[ \t]+)?(?:\d[\d.]*[ \t]+)?(?:orang[ \t]+)?"
+    + _RESIDENTS + r"\b", re.IGNORECASE)
+_RESIDENTS_BEFORE = re.compile(r"\b(?:mereka|" + _RESIDENTS[3:-1] + r")[ \t]+yang[ \t]+$", re.IGNORECASE)
 # "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
 # not one of its own; "melepas rindu" is missing someone, not a send-off.
 _MARKED_OCCASION_BEFORE = re.compile(
@@ -438,6 +447,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if (key in _SERVICE_EVENTS
                 and _SERVICE.search(text, max(0, start - 60), min(len(text), end + 40))):
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
+        if key in _FOSTERING_WORDS and (_RESIDENTS_AFTER.match(text, end)
+                                        or _RESIDENTS_BEFORE.search(text, max(0, start - 30), start)):
+            continue
         if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
                                 or _NOT_A_SEND_OFF.match(text, end)):
             continue

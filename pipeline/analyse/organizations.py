@@ -67,7 +67,9 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
     "FORUM_LKS": ("FLKS", "FKLKS", "FLKSA", "Forda", "Forwil", "Fornas", "forum panti", "forum panti asuhan",
                   *(f"{level} {body}" for level in _FORUM_LEVELS
                     for body in ("lks", "lksa", "lembaga kesejahteraan sosial", "lembaga kesejahteraan sosial anak"))),
-    "LKKS": ("LKKS", "BKKKS", "BK3S", "LKKKS", "LK3", "LK3S", "LK2S", "K3S", *_coordination_body_names()),
+    # DNIKS is the national coordinating council the provincial LKKS belong to.
+    "LKKS": ("LKKS", "BKKKS", "BK3S", "LKKKS", "LK3", "LK3S", "LK2S", "K3S", "DNIKS",
+             "dewan nasional indonesia untuk kesejahteraan sosial", *_coordination_body_names()),
     "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti-panti asuhan",
              "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
     # Homes for the elderly and the disabled are LKS as much as orphanages are; a bare "panti" in this press is one.

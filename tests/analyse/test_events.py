@@ -1057,3 +1057,22 @@ def test_a_years_work_takes_no_day_from_the_page() -> None:
         "Hal itu disampaikan Kepala Dinas Sosial pada kegiatan sosialisasi di Pekanbaru, Senin (18/9/2023).",
         published=dt.date(2023, 9, 18))
     assert ("aid_distribution", None, "past") in events_of(doc)
+
+
+def test_a_homes_care_of_its_residents_is_no_training() -> None:
+    doc = document(
+        None,
+        "KENDARI - UPTD Panti Sosial Anak dan Remaja Dinas Sosial Sultra kini membina sedikitnya 65 orang anak "
+        "kurang mampu dari berbagai kabupaten.",
+        "Menurut Kepala UPTD, anak-anak yang dibina di panti itu berasal dari keluarga tidak mampu.",
+        published=dt.date(2012, 12, 21))
+    assert "training" not in [kind for kind, _, _ in events_of(doc)]
+
+
+def test_the_national_council_and_its_anniversary_gathering() -> None:
+    doc = document(
+        "Mensos Hadiri HUT ke-58 DNIKS",
+        "JAKARTA - Dewan Nasional Indonesia untuk Kesejahteraan Sosial (DNIKS) menggelar halal bi halal dan "
+        "peringatan HUT ke-58 di Gedung Kemensos, Jumat (25/7/2025).",
+        published=dt.date(2025, 7, 26))
+    assert events_of(doc)[0] == ("other", dt.date(2025, 7, 25), "past")
