@@ -278,10 +278,12 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
             found.append((start, rupiah.end(), value, "rupiah"))
             continue
         unit = _unit_after(text, end, lexicon)
+        if (unit is None or unit[0].split()[0].lower() not in lexicon.nouns) and digits and match.group("scale") \
+                and value >= 1e6 and _MONEY_CONTEXT.search(text, max(0, start - 40), start):
+            # "anggaran ... 1,5 Miliar turun menjadi": an amount of a budget, whatever word follows it.
+            found.append((start, end, value, "rupiah"))
+            continue
         if unit is None:
-            if digits and match.group("scale") and value >= 1e6 and _MONEY_CONTEXT.search(
-                    text, max(0, start - 40), start):
-                found.append((start, end, value, "rupiah"))
             continue
         noun, unit_end = unit
         if year_like and (not noun.islower() or noun.split()[0] not in lexicon.nouns):

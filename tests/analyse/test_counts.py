@@ -85,6 +85,8 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("didampingi tiga dokter dan", 3, "dokter"),
         ("lima instruktur dari balai", 5, "instruktur"),
         ("dihadiri empat puluh jemaah masjid", 40, "jemaah"),
+        # A budget's amount, whatever word follows it.
+        ("anggaran yang diusulkan 1,5 Miliar turun drastis", 1_500_000_000, "rupiah"),
     ],
 )
 def test_counts(text: str, value: float, unit: str) -> None:
