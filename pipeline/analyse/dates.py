@@ -176,9 +176,9 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 
 def _year_by_weekday(month: int, day: int, weekday: str | None, years: Sequence[int]) -> dt.date | None:
     """"Senin (8/7)" in an undated page that speaks of 2024: the one stated year whose 8 July is a Monday."""
-    if weekday is None or _WD_CASE_CHECK.fullmatch(weekday) is None:
+    if weekday is None:
         return None
-    index = _weekday_index(weekday)
+    index = _weekday_index(weekday)  # a day and month follow, so "jumat(22/7)" in lower case is a weekday too
     fitting = {d for d in (_make(year, month, day) for year in years) if d is not None and d.weekday() == index}
     return fitting.pop() if len(fitting) == 1 else None
 

@@ -685,7 +685,8 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         slot = layout.slot(cue.start)
         same = [(p, d) for p, d in explicit if layout.slot(p) == slot]
         after = [(p, d) for p, d in same if p >= cue.start]
-        if after or same:
+        # An announced activity's day follows its name; a day before it is the reported act's.
+        if after or (same and not cue.future):
             return min(after or same, key=lambda item: abs(item[0] - cue.start))[1], cue
         # "menggelar bimtek di Kendari Jumat pekan lalu": a weekday in the cue's own sentence beats a full date
         # elsewhere, which is often the day of an interview.
@@ -700,11 +701,11 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     best = cues[0] if cues else None
     if best is not None and best.future:
         # "Terkait pelaksanaan Munas I pada 24 sampai 27 Juli 2018 di Sabuga": an announced activity is dated only
-        # by a day stated in a sentence that names it.
+        # by a day stated after it in a sentence that names it.
         for cue in cues:
             sentence_start = _sentence_start(article.text, article.starts[layout.slot(cue.start)], cue.start)
             sentence_end = sentence_start + len(_sentence_of_span(article.text, sentence_start, cue.end))
-            own = [d for p, d in explicit if sentence_start <= p < sentence_end and not _speech_date(article, d)]
+            own = [d for p, d in explicit if cue.end <= p < sentence_end and not _speech_date(article, d)]
             if own:
                 return own[0], cue
         return None, best

@@ -118,6 +118,9 @@ def test_undated_page_takes_the_year_beside_the_date_in_which_the_weekday_fits()
     assert values(far)[-1] == ("Kamis (28/2)", None)
     # The page address's year counts: /2015/06/ and Friday 29 May.
     assert [(f.text, f.value) for f in dates_in("Jumat (29/5)", None, [2015])] == [("Jumat (29/5)", D(2015, 5, 29))]
+    # A weekday typed in lower case is one when a day and month follow it.
+    assert [(f.text, f.value) for f in dates_in("sekepri, jumat(22/7) pukul 15.00", None, [2016])] == [
+        ("jumat(22/7)", D(2016, 7, 22))]
 
 
 def test_weekday_alone_resolves_to_latest_on_or_before_publication() -> None:

@@ -1076,3 +1076,12 @@ def test_the_national_council_and_its_anniversary_gathering() -> None:
         "peringatan HUT ke-58 di Gedung Kemensos, Jumat (25/7/2025).",
         published=dt.date(2025, 7, 26))
     assert events_of(doc)[0] == ("other", dt.date(2025, 7, 25), "past")
+
+
+def test_a_day_before_an_announced_activity_is_the_reported_acts() -> None:
+    doc = document(
+        None,
+        "BATAM - Forum LKSA Kepri menggelar halal bihalal di Batam, Jumat (22/7/2016), dan rakerwil forum yang akan "
+        "digelar di Batam pada April 2017 juga dibahas.",
+        published=dt.date(2016, 7, 23))
+    assert ("coordination_meeting", None, "future") in events_of(doc)
