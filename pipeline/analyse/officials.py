@@ -11,6 +11,7 @@ from pipeline.analyse import gazetteer
 from pipeline.analyse.context import ArticleText, may_contain
 from pipeline.analyse.organizations import (
     OrgMention,
+    RegionSpan,
     RegionSpans,
     dominant_local,
     dominant_province,
@@ -64,6 +65,7 @@ _NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabili
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
+_DOUBLE_POST = frozenset({"sekaligus", "merangkap"})
 _MAX_UNIT_RUN = 10
 # Clauses between a position and its holder.
 _ROLE_CLAUSE = re.compile(
@@ -517,7 +519,7 @@ def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int |
             continue
         if not token.text[:1].isupper() or is_honorific(token.text) or is_head_word(token.text):
             break
-        region = span_at(spans, token.start)
+        region = _region_at(spans, token)
         if region is not None:
             while position + 1 < len(tokens) and tokens[position + 1].start < region.end:
                 position += 1
@@ -528,6 +530,14 @@ def _unit_run_end(tokens: list[_Token], index: int, spans: RegionSpans) -> int |
             break
         position += 1
     return None if last_marker is None else last_marker + 1
+
+
+def _region_at(spans: RegionSpans, token: _Token) -> RegionSpan | None:
+    """The region span a word opens, also behind the "all of" prefix: "se-Kota Palu", "se-Jawa Tengah"."""
+    region = span_at(spans, token.start)
+    if region is None and token.text[:3].lower() == "se-":
+        region = span_at(spans, token.start + 3)
+    return region
 
 
 def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, role_end: int) -> _Scan:
@@ -547,7 +557,7 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
             return _Scan(role_end, excluded, resume, after_comma, last_role_word, True,
                          nickname=clause.group("nick") is not None)
         if token.kind == "word":
-            region = span_at(spans, token.start)
+            region = _region_at(spans, token)
             if region is not None:
                 role_end = max(role_end, region.end)
                 while index < len(tokens) and tokens[index].start < region.end:
@@ -591,6 +601,11 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 return _Scan(role_end, excluded, index, False, last_role_word, True)
             if lowered in _INTRODUCERS and following is not None and following.text[:1].isupper():
                 return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
+            if (lowered in _DOUBLE_POST and following is not None and following.kind == "word"
+                    and is_head_word(following.text)):
+                # "Ketua Forum Panti Asuhan sekaligus pemilik panti Baitul Rahim, Bahar": one holder of both posts.
+                index += 1
+                continue
             if lowered in _CONNECTORS:
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
                 if following is not None and following.kind == "word" and (

@@ -108,7 +108,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -336,7 +336,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"
      r"|seksi|bagian|upt|uptd|rsud|puskesmas|kecamatan|desa|kelurahan|sekolah|dprd|camat)\b", "other"),
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
-    (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa))\b"
+    (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
+     r"|pemilik\s+(?:panti|yayasan|lks|lksa))\b"
      r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
     (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekjen|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"
      r"|penasihat|koordinator|pengasuh|pendiri)\b", "org_officer"),

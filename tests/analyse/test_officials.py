@@ -171,6 +171,11 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # "se-" ("all of") before the region; one holder of two posts; an orphanage's owner.
+    ("Ketua Forum Panti Asuhan se-Kota Palu, Bahar Hamid, menerangkan bahwa panti belum menerima bantuan.",
+     "Bahar Hamid", "org_chair", False, "72.71"),
+    ("Ketua Forum Panti Asuhan Kota Palu sekaligus pemilik panti asuhan Baitul Rahim, Bahar, S.Sos, menerangkan.",
+     "Bahar", "org_chair", False, "72.71"),
     # A deputy of a national office; an adviser to the social affairs minister; a Kemensos agency spelled out.
     ("Narasumber lain adalah Deputi IV Kantor Staf Kepresidenan, Eko Sulistyo, yang hadir.",
      "Eko Sulistyo", "other", False, None),
