@@ -178,6 +178,9 @@ _HELD_BEFORE = re.compile(
     r"(?:[ \t]+kegiatan)?[ \t]+$", re.IGNORECASE)
 _HELD_AFTER = re.compile(
     r"[ \t]+(?:yang[ \t]+)?(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung|dibuka)\b", re.IGNORECASE)
+# "Sosialisasi dan Penguatan LKS Lanjut Usia yang digelar oleh Direktorat ...": one occasion, named then said held.
+_HELD_LATER = re.compile(r"[^,.;:!?\n]{0,60}?\byang[ \t]+(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung)\b",
+                         re.IGNORECASE)
 # "bantuan yang diberikan ke panti", "santunan yang diserahkan kepada 50 anak", "bantuan berupa beras": aid named
 # as handed over to someone or listed as goods.
 _HANDED_AFTER = re.compile(
@@ -472,8 +475,11 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         quoted = quotes % 2 == 1
         # A hope ("berharap pengurus segera dilantik") announces nothing.
         wish = _WISH.search(text, sentence_start, start) is not None
-        habitual = (_HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, start), end))
-                    is not None or _RETROSPECTIVE.search(text, sentence_start, start) is not None)
+        # "terus memperkuat LKS melalui kegiatan Sosialisasi ... yang digelar oleh": the habit is the aim's; the
+        # activity "yang digelar" is one occasion.
+        habitual = not _HELD_LATER.match(text, end) and (
+            _HABITUAL.search(_sentence_of_span(text, _clause_start(text, sentence_start, start), end)) is not None
+            or _RETROSPECTIVE.search(text, sentence_start, start) is not None)
         # "akan dilantik", "dijadwalkan dikukuhkan": an announced activity, in the same sentence. A promise to
         # keep doing something ("berjanji akan selalu mendukung pelatihan") announces no activity.
         future = not wish and not habitual and (

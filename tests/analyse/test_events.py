@@ -1085,3 +1085,14 @@ def test_a_day_before_an_announced_activity_is_the_reported_acts() -> None:
         "digelar di Batam pada April 2017 juga dibahas.",
         published=dt.date(2016, 7, 23))
     assert ("coordination_meeting", None, "future") in events_of(doc)
+
+
+def test_an_occasion_said_to_be_held_is_no_habit_of_the_aim() -> None:
+    doc = document(
+        None,
+        "BANJARNEGARA - Kementerian Sosial terus memperkuat peran LKS melalui kegiatan Sosialisasi dan Penguatan LKS "
+        "Lanjut Usia yang digelar oleh Direktorat Rehabilitasi Sosial Lanjut Usia.",
+        "Salah satu materi yang menjadi perhatian peserta adalah syarat akreditasi LKS. Dalam materi kebijakan "
+        "akreditasi, disampaikan bahwa akreditasi tidak hanya bersifat administratif.",
+        published=dt.date(2025, 12, 12))
+    assert events_of(doc)[0][0] == "training"
