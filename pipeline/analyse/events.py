@@ -290,6 +290,8 @@ _AT_EVENT = re.compile(
     r"\b(?:usai|seusai|selepas|setelah|sesudah|sela|disela|(?:saat|ketika|dalam|pada)[ \t]+(?:membuka|menutup"
     r"|menghadiri|memberikan|acara|kegiatan|pelaksanaan|sambutan))\b", re.IGNORECASE)
 _INTERVIEW_REACH = 150
+_ANNOUNCED_DAY_BEFORE = re.compile(
+    r"\b(?:akan|bakal|rencananya|dijadwalkan|direncanakan)\b[^.;:!?\n]{0,40}$", re.IGNORECASE)
 # "Senin, 4 Agustus 2025 | 08:23 WIB": a page's time stamp; an activity's hour is "pukul 09.00".
 _TIME_STAMP_AFTER = re.compile(r"[ \t]*(?:[|•·,\-–—][ \t]*)?\d{1,2}:\d{2}(?::\d{2})?\b")
 # "Kegiatan yang digelar Kamis (1/8/2025)": the day the writer says the activity was held.
@@ -669,8 +671,15 @@ def _absolute(article: ArticleText, mention: DateMention) -> int | None:
     return None
 
 
+def _named_before(text: str, hits: list[_Hit], position: int) -> EventType | None:
+    """The kind of the last cue before `position` in its sentence: whose day "yang akan dilaksanakan pada" gives."""
+    floor = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    before = [h for h in hits if floor <= h.start < position]
+    return max(before, key=lambda h: h.start).kind if before else None
+
+
 def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *, main: bool,
-                 ) -> tuple[DateMention | None, _Hit | None]:
+                 all_hits: list[_Hit] | None = None) -> tuple[DateMention | None, _Hit | None]:
     """The event's date and the cue it goes with.
 
     A date in a cue's own paragraph comes first (heaviest cue first). Failing that, an event reported as
@@ -690,6 +699,9 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     for cue in cues:
         slot = layout.slot(cue.start)
         same = [(p, d) for p, d in explicit if layout.slot(p) == slot]
+        if not cue.future:
+            # "rencana pembinaan yang akan dilaksanakan pada 2 April 2026": an announced day is no reported act's.
+            same = [(p, d) for p, d in same if not _ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)]
         after = [(p, d) for p, d in same if p >= cue.start]
         # An announced activity's day follows its name; a day before it is the reported act's.
         if after or (same and not cue.future):
@@ -719,6 +731,12 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
            if cue is best or layout.slot(cue.start) in layout.top):
         # "digelar baru-baru ini": any dated line of the page is the report's or an interview's day.
         return None, best
+    # "rencana pembinaan LKS yang akan dilaksanakan pada 2 April 2026": the day announced for another kind of
+    # activity is no fallback for this one.
+    kind = best.kind if best else None
+    explicit = [(p, d) for p, d in explicit
+                if not (_ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)
+                        and _named_before(article.text, all_hits or cues, p) not in (None, kind))]
     held_on = [d for p, d in explicit if _HELD_ON_BEFORE.search(article.text, max(0, p - 40), p)]
     if held_on:
         return held_on[0], best
@@ -987,7 +1005,7 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     kinds = _kinds(hits, title, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
     for number, kind in enumerate(kinds):
         ranked = _ranked_hits(hits, kind)
-        chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0)
+        chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0, all_hits=hits)
         if (chosen is None and events and events[0].tense == "future" and cue is not None and cue.future
                 and _same_sentence_kind(article.text, cue, hits, events[0].type)):
             # Announced as part of the announced main event ("pelantikan akan dirangkaikan dengan ..."): its day.

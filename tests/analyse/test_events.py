@@ -1096,3 +1096,13 @@ def test_an_occasion_said_to_be_held_is_no_habit_of_the_aim() -> None:
         "akreditasi, disampaikan bahwa akreditasi tidak hanya bersifat administratif.",
         published=dt.date(2025, 12, 12))
     assert events_of(doc)[0][0] == "training"
+
+
+def test_a_day_announced_for_another_activity_is_no_fallback() -> None:
+    doc = document(
+        None,
+        "SURABAYA - Forum LKS Surabaya menggelar rapat koordinasi bersama Kepala Bidang Pemberdayaan Sosial Dinas "
+        "Sosial Kota Surabaya di kantor dinas.",
+        "Dalam pertemuan tersebut disepakati rencana pembinaan LKS yang akan dilaksanakan pada 2 April 2026.",
+        published=None)
+    assert events_of(doc)[0][:2] == ("coordination_meeting", None)
