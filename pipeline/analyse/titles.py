@@ -109,6 +109,7 @@ presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos ka
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
+komisioner
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -173,6 +174,7 @@ madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
 mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
+sekolah madrasah polwan polri karangtaruna komisioner kpai
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -272,7 +274,7 @@ ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat 
 selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
-rombongan delegasi kontingen
+rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi
 """)
 
 MONTHS_AND_DAYS = words_of("""

@@ -171,6 +171,10 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # A school head, a commissioner of a national commission.
+    ("Bantuan diterima 70 anak yang didampingi langsung oleh Kepala Sekolah, Susana.",
+     "Susana", "other", False, None),
+    ("Hadir pula Komisioner KPAI Pusat, Jasra Putra, dalam acara itu.", "Jasra Putra", "other", False, None),
     # "se-" ("all of") before the region; one holder of two posts; an orphanage's owner.
     ("Ketua Forum Panti Asuhan se-Kota Palu, Bahar Hamid, menerangkan bahwa panti belum menerima bantuan.",
      "Bahar Hamid", "org_chair", False, "72.71"),
@@ -324,7 +328,10 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Hadir Kepala Dinas Sosial, Kabid P3Sm, para Pengurus Yayasan, Ketua GOW, Guru dan Staf Pengajar.",
     "Pilar sosial seperti Pekerja Sosial Masyarakat (PSM), Tenaga Kesejahteraan Sosial Kecamatan (TKSK), Karang "
     "Taruna, dan LKS.",
-    # A building named by its office and a head of delegation.
+    # A building named by its office and a head of delegation; a statement, a police unit, a youth group.
+    "Imbauan Kadinsos Banten itu terkait dengan peringatan Hari Anak Nasional.",
+    "Hadir pula puluhan anggota Polwan dari lingkup Polda Maluku.",
+    "Ada empat pilar yakni, TKSK, LKS, Karangtaruna, dan Pekerja Sosial Masyarakat (PSM).",
     "Rapat digelar di Komplek Perkantoran Gubernur, Air Itam, Pangkalpinang, Jumat (11/01/2019).",
     "Anjangsana dipimpin oleh Ketua Rombongan yang datang dari ibu kota provinsi.",
 ])
