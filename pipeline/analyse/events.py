@@ -31,6 +31,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     "coordination_meeting": (
         """rapat_koordinasi rakor rakorda rakornis rakorwil rakornas rapat_kerja raker rakerda rakernas rakerwil
         rakercab audiensi beraudiensi audensi beraudensi audiens beraudiens forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
+        temu_pengurus temu_anggota temu_forum
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
         rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
         """rapat pertemuan silaturahmi silaturahim silahturahmi silaturrahmi bersilaturahmi bersilaturahim diskusi rembuk
@@ -42,7 +43,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         musyawarah_nasional musyawarah_cabang musyawarah_besar musyawarah_anggota musda musdalub muswil musywil
         muker munas muscab pemilihan_ketua secara_aklamasi terpilih_sebagai_ketua terpilih_menjadi_ketua musprov
         muskab muskot musyawarah_provinsi musyawarah_kabupaten musyawarah_kota rapat_formatur pemilihan_pengurus
-        memilih_ketua""",
+        memilih_ketua diamanahi_sebagai_ketua""",
         "musyawarah formatur",
     ),
     "training": (
@@ -239,7 +240,8 @@ _RESIDENTS_BEFORE = re.compile(r"\b(?:mereka|" + _RESIDENTS[3:-1] + r")[ \t]+yan
 # "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
 # not one of its own; "melepas rindu" is missing someone, not a send-off.
 _MARKED_OCCASION_BEFORE = re.compile(
-    r"\b(?:rangka|rangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang)\b"
+    r"\b(?:rangka|rangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang"
+    r"|bertepatan)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
@@ -426,6 +428,17 @@ def _background(text: str, sentence_start: int, start: int) -> bool:
             or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
 
 
+_ANNIVERSARIES = frozenset({"hut", "hari ulang tahun", "hari jadi", "milad", "dies natalis"})
+
+
+def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
+    """True when the sentence around a cue names an LKS-type body ("HUT ke-50 BK3S DIY")."""
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    sentence_end = _SENTENCE_END.search(text, end)
+    stop = sentence_end.start() if sentence_end else len(text)
+    return any(m.organization.kind in _LKS_KINDS and sentence_start <= m.start < stop for m in mentions)
+
+
 def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
     """Weighted cue words of the kept text: the lead and framed mentions count more, quotes less.
 
@@ -458,6 +471,8 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
                                 or _NOT_A_SEND_OFF.match(text, end)):
             continue
+        if key in _ANNIVERSARIES and not _names_a_welfare_body(text, mentions, start, end):
+            continue  # "HUT ke-27 Kota Tarakan", "Polwan yang akan merayakan HUT ke-70": someone else's birthday
         slot = layout.slot(start)
         paragraph_start = article.starts[slot]
         if weight == _HELD_ONLY and not (_HANDED_AFTER.match(text, end) or _HELD_AFTER.match(text, end)

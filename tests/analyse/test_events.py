@@ -1106,3 +1106,23 @@ def test_a_day_announced_for_another_activity_is_no_fallback() -> None:
         "Dalam pertemuan tersebut disepakati rencana pembinaan LKS yang akan dilaksanakan pada 2 April 2026.",
         published=None)
     assert events_of(doc)[0][:2] == ("coordination_meeting", None)
+
+
+@pytest.mark.parametrize("lead", [
+    "AMBON - Polda Maluku memberikan santunan kepada 20 anak panti asuhan, Kamis (2/8/2018). Aksi ini dari para "
+    "Polisi Wanita yang akan merayakan HUT ke-70 pada 1 September 2018.",
+    "TARAKAN - Dinsos menyerahkan santunan kepada 20 anak panti asuhan, Kamis (2/8/2018). Pengurus LKKS akan "
+    "dikukuhkan bertepatan dengan HUT ke-27 Kota Tarakan.",
+])
+def test_someone_elses_anniversary_is_no_event(lead: str) -> None:
+    assert "other" not in [kind for kind, _, _ in events_of(document(None, lead, published=dt.date(2018, 8, 3)))]
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("YOGYAKARTA - Pengelola 22 panti asuhan Muhammadiyah sepakat membentuk forum, dan Salbani dari panti asuhan "
+     "Prambanan diamanahi sebagai ketua forum panti.", "deliberation"),
+    ("KENDAL - Forum Panti Sosial Asuhan Anak Jawa Tengah menggelar temu pengurus panti di Kendal, Selasa "
+     "(11/4/2023).", "coordination_meeting"),
+])
+def test_a_chair_entrusted_by_the_members_and_a_members_gathering(lead: str, kind: str) -> None:
+    assert events_of(document(None, lead, published=dt.date(2023, 4, 12)))[0][0] == kind
