@@ -74,7 +74,7 @@ _DATE = re.compile(
     r"|(?<![\d/.,\-])(?P<b_d>\d{1,2})(?P<b_sep>[/\-.])(?P<b_m>\d{1,2})(?P=b_sep)(?P<b_y>\d{4}|\d{2})"
     r"(?![\d/]|[.,\-]\d)"
     # Antara's dateline without a year: "Kendal, 12/3 (ANTARA) -".
-    r"|(?<![\d/.,\-])(?P<h_d>\d{1,2})/(?P<h_m>\d{1,2})(?=" + _SEP + r"*\((?:ANTARA|Antara)\))"
+    r"|(?<![\d/.,\-])(?P<h_d>\d{1,2})/(?P<h_m>\d{1,2})(?=" + _SEP + r"*\((?:ANTARA|Antara)[A-Za-z ]{0,24}\))"
     # English order: "October 8, 2025".
     r"|(?<![A-Za-z])(?P<e_m>" + _MON + r")" + _SEP + r"+(?P<e_d>\d{1,2}),?" + _SEP + r"+(?P<e_y>(?:19|20)\d{2})"
     r"(?!\d)"

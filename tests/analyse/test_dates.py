@@ -106,6 +106,7 @@ def test_missing_year_from_publication() -> None:
     assert values("pada 5 Januari", D(2025, 12, 28)) == [("5 Januari", D(2026, 1, 5))]
     assert values("19 s.d. 21 Maret", D(2025, 10, 9)) == [("19 s.d. 21 Maret", D(2025, 3, 19))]
     assert values("Kendal, 12/3 (ANTARA) -", D(2025, 3, 13)) == [("12/3", D(2025, 3, 12))]
+    assert values("Ambon, 2/8 (Antaranews Maluku) -", D(2018, 8, 3)) == [("2/8", D(2018, 8, 2))]
 
 
 def test_undated_page_takes_the_year_beside_the_date_in_which_the_weekday_fits() -> None:
