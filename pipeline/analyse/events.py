@@ -286,6 +286,8 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _INTERVIEW_BEFORE = re.compile(
     r"\b(?:di(?:temui|konfirmasi|hubungi|wawancarai|jumpai)|kepada[ \t]+(?:para[ \t]+)?(?:wartawan|awak[ \t]+media"
     r"|media(?:[ \t]+ini)?|jurnalis|pers|reporter|antara)|kepada[ \t]+[\w-]+\.(?:com|id|co\.id|net)"
+    # An outlet by its name: "Kepada Khatulistiwaonline", "kepada Tribunnews".
+    r"|kepada[ \t]+(?-i:(?:[A-Z]\w*[ \t]+)?[A-Z][a-z]+(?:online|news|pos|post|times|today))"
     r"|(?:di|dari)[ \t]+(?:ruang[ \t]+kerjanya|kantornya|kediamannya|rumahnya)"
     r"|(?:melalui|via|lewat)[ \t]+(?:sambungan[ \t]+)?(?:telepon|telpon|ponsel|pesan|whatsapp|wa))\b", re.IGNORECASE)
 _AT_EVENT = re.compile(

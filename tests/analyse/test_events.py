@@ -860,6 +860,7 @@ def test_cue_spans_match_the_case_insensitive_regex() -> None:
     "ujar Wulan kepada Suarakota.com, Senin (8/4/2024)",
     "kata Wulan saat dikonfirmasi wartawan, Senin (8/4/2024)",
     "ujarnya melalui sambungan telepon, Senin (8/4/2024)",
+    "ujar Wulan kepada Khatulistiwaonline, Senin (8/4/2024)",
 ])
 def test_the_day_of_an_interview_does_not_date_the_activity(attribution: str) -> None:
     doc = document(
