@@ -435,7 +435,7 @@ _ANNIVERSARIES = frozenset({"hut", "hari ulang tahun", "hari jadi", "milad", "di
 
 def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
     """True when the sentence around a cue names an LKS-type body ("HUT ke-50 BK3S DIY")."""
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    sentence_start = _sentence_start(text, 0, start)
     sentence_end = _SENTENCE_END.search(text, end)
     stop = sentence_end.start() if sentence_end else len(text)
     return any(m.organization.kind in _LKS_KINDS and sentence_start <= m.start < stop for m in mentions)
@@ -690,7 +690,7 @@ def _absolute(article: ArticleText, mention: DateMention) -> int | None:
 
 def _named_before(text: str, hits: list[_Hit], position: int) -> EventType | None:
     """The kind of the last cue before `position` in its sentence: whose day "yang akan dilaksanakan pada" gives."""
-    floor = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    floor = _sentence_start(text, 0, position)
     before = [h for h in hits if floor <= h.start < position]
     return max(before, key=lambda h: h.start).kind if before else None
 
