@@ -669,7 +669,7 @@ def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
 
 def _interview(text: str, position: int) -> bool:
     """True for the day of an interview ("kata Sri ditemui di kantornya, Senin (8/12/2025)"), not of an activity."""
-    start = max(text.rfind("\n", 0, position) + 1, text.rfind(". ", 0, position) + 2, position - _INTERVIEW_REACH)
+    start = max(_sentence_start(text, 0, position), position - _INTERVIEW_REACH)
     return _INTERVIEW_BEFORE.search(text, start, position) is not None and not _AT_EVENT.search(text, start, position)
 
 
