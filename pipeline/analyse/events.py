@@ -229,19 +229,11 @@ _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
                            re.IGNORECASE)
 _LEAD_CHARACTERS = 600
-# "kini membina sedikitnya 65 orang anak", "mereka yang dibina di panti": a home's care of its residents, not training.
-_FOSTERING_WORDS = frozenset({"membina", "dibina", "pembinaan"})
-_RESIDENTS = (r"(?:anak|anak-anak|anak\s+asuh|lansia|penghuni|klien|penerima\s+manfaat|warga\s+binaan|santri|remaja"
-              r"|balita)")
-_RESIDENTS_AFTER = re.compile(
-    r"[ \t]+(?:(?:sedikitnya|sebanyak|sekitar|kurang[ \t]+lebih|total)[ \t]+)?(?:\d[\d.]*[ \t]+)?(?:orang[ \t]+)?"
-    + _RESIDENTS + r"\b", re.IGNORECASE)
-_RESIDENTS_BEFORE = re.compile(r"\b(?:mereka|" + _RESIDENTS[3:-1] + r")[ \t]+yang[ \t]+$", re.IGNORECASE)
 # "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
 # not one of its own; "melepas rindu" is missing someone, not a send-off.
 _MARKED_OCCASION_BEFORE = re.compile(
     r"\b(?:rangka|rangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang"
-    r"|bertepatan)\b"
+    r"|bertepatan|momentum|momen)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
@@ -467,9 +459,6 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if (key in _SERVICE_EVENTS
                 and _SERVICE.search(text, max(0, start - 60), min(len(text), end + 40))):
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
-        if key in _FOSTERING_WORDS and (_RESIDENTS_AFTER.match(text, end)
-                                        or _RESIDENTS_BEFORE.search(text, max(0, start - 30), start)):
-            continue
         if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
                                 or _NOT_A_SEND_OFF.match(text, end)):
             continue
@@ -513,6 +502,10 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                                   or (_SETTING.match(setting.group()) is not None
                                                       and len(text[setting.end():start].split()) <= 3)))
                         or _BESIDES_BEFORE.search(text, sentence_start, start) is not None)
+        if kind == "other" and (occasion or _OCCASION.search(text, sentence_start, start)):
+            # "Dalam kegiatan itu juga dibuat beberapa perlombaan ... lomba video": contests inside the reported
+            # activity are part of it, where aid handed over on the occasion is an act of its own.
+            occasion, habitual = False, True
         done = not future and _DONE_AFTER.match(text, end) is not None
         handed = _HANDED_AFTER.match(text, end) is not None
         held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, start - 40), start)

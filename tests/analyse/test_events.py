@@ -1060,16 +1060,6 @@ def test_a_years_work_takes_no_day_from_the_page() -> None:
     assert ("aid_distribution", None, "past") in events_of(doc)
 
 
-def test_a_homes_care_of_its_residents_is_no_training() -> None:
-    doc = document(
-        None,
-        "KENDARI - UPTD Panti Sosial Anak dan Remaja Dinas Sosial Sultra kini membina sedikitnya 65 orang anak "
-        "kurang mampu dari berbagai kabupaten.",
-        "Menurut Kepala UPTD, anak-anak yang dibina di panti itu berasal dari keluarga tidak mampu.",
-        published=dt.date(2012, 12, 21))
-    assert "training" not in [kind for kind, _, _ in events_of(doc)]
-
-
 def test_the_national_council_and_its_anniversary_gathering() -> None:
     doc = document(
         "Mensos Hadiri HUT ke-58 DNIKS",
@@ -1127,3 +1117,23 @@ def test_someone_elses_anniversary_is_no_event(lead: str) -> None:
 ])
 def test_a_chair_entrusted_by_the_members_and_a_members_gathering(lead: str, kind: str) -> None:
     assert events_of(document(None, lead, published=dt.date(2023, 4, 12)))[0][0] == kind
+
+
+def test_contests_inside_the_reported_activity_are_part_of_it() -> None:
+    doc = document(
+        None,
+        "MEDAN - Dinas Sosial Kota Medan menggelar pembinaan anak-anak di luar panti bersama perwakilan setiap LKSA, "
+        "Kamis (15/9/2022).",
+        "Dalam kegiatan itu juga dibuat beberapa perlombaan di antaranya adalah lomba video, lomba mewarnai dan "
+        "menyanyi.",
+        published=dt.date(2022, 9, 16))
+    assert [kind for kind, _, _ in events_of(doc)] == ["training"]
+
+
+def test_a_visit_on_the_momentum_of_a_regions_anniversary_is_no_anniversary_event() -> None:
+    doc = document(
+        None,
+        "KAMPAR - Kunjungan Sosial ke Panti Asuhan Putri Aisiyah merupakan salah satu momentum HUT Kabupaten Kampar, "
+        "Jumat (17/8/2018).",
+        published=dt.date(2018, 8, 18))
+    assert "other" not in [kind for kind, _, _ in events_of(doc)]
