@@ -66,6 +66,7 @@ _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
 _DOUBLE_POST = frozenset({"sekaligus", "merangkap"})
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MAX_UNIT_RUN = 10
 # Clauses between a position and its holder.
 _ROLE_CLAUSE = re.compile(
@@ -257,6 +258,8 @@ def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
         return False
     if span_at(spans, token.start) is not None:
         return False
+    if _DOTTED_INITIALS.fullmatch(token.text):
+        return True  # "Meidy Y.T. Tinangon": initials inside a name
     if is_role_word(core) and lowered not in NAME_LIKE_ROLE_WORDS and lowered not in ROMAN and len(core) > 2:
         # "Rapat Koordinasi", "Humaspro Setda": a unit or event word is never part of a person's name.
         return False
@@ -320,7 +323,10 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
             words.append(token)
             position += 1
             continue
-        if not _is_name_word(token, spans) or (words and is_degree(token.text)):
+        # "Meidy Y.T. Tinangon": dotted initials followed by a name word are the name's, not a degree ("S.E.").
+        initials = (_DOTTED_INITIALS.fullmatch(token.text) is not None and position + 1 < len(tokens)
+                    and _is_name_word(tokens[position + 1], spans) and not is_degree(tokens[position + 1].text))
+        if not _is_name_word(token, spans) or (words and is_degree(token.text) and not initials):
             break
         words.append(token)
         position += 1

@@ -106,7 +106,8 @@ kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesdit
 wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
 pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
-sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal
+sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
+pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
 komisioner
@@ -231,6 +232,7 @@ HONORIFICS = words_of("""
 H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
+Komjen Komjenpol Irjenpol Brigjenpol
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
 Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
 Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
@@ -274,7 +276,7 @@ ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat 
 selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
-rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi
+rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 """)
 
 MONTHS_AND_DAYS = words_of("""
@@ -295,7 +297,7 @@ _MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp
                    r"|balai\s+besar\b(?=.*\b(?:sosial|kesejahteraan|rehabilitasi)\b)"
                    r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)")
 # Common misspellings of position words, read as the correct word.
-_ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris)\b")
+_ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 
 # Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (

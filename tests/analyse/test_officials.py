@@ -171,6 +171,11 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # Dotted initials inside a name; a misspelt Sekretaris.
+    ("Menurut Ketua KPU Provinsi Sulawesi Utara, Meidy Y.T. Tinangon, kegiatan itu penting.",
+     "Meidy Y.T. Tinangon", "other", False, "71"),
+    ("Bupati diwakili Seketaris Daerah Kabupaten Kampar Drs. Yusri, M.Si ketika membacakan sambutan.",
+     "Yusri", "regional_secretary", False, "14.01"),
     # A school head, a commissioner of a national commission.
     ("Bantuan diterima 70 anak yang didampingi langsung oleh Kepala Sekolah, Susana.",
      "Susana", "other", False, None),
@@ -329,6 +334,8 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Pilar sosial seperti Pekerja Sosial Masyarakat (PSM), Tenaga Kesejahteraan Sosial Kecamatan (TKSK), Karang "
     "Taruna, dan LKS.",
     # A building named by its office and a head of delegation; a statement, a police unit, a youth group.
+    "Disampaikan Sekda kegiatan Silahturahmi di Panti Asuhan Aisyiah Putri Bangkinang merupakan agenda rutin.",
+    "Sekda diberi lukisan bergambar Gubernur Jateng, Komjen Pol oleh pengurus panti.",
     "Imbauan Kadinsos Banten itu terkait dengan peringatan Hari Anak Nasional.",
     "Hadir pula puluhan anggota Polwan dari lingkup Polda Maluku.",
     "Ada empat pilar yakni, TKSK, LKS, Karangtaruna, dan Pekerja Sosial Masyarakat (PSM).",
