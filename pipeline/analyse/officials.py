@@ -66,6 +66,8 @@ _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
 _DOUBLE_POST = frozenset({"sekaligus", "merangkap"})
+_REGION_HEADS = frozenset({"gubernur", "wakil gubernur", "wagub", "bupati", "wakil bupati", "wabup", "wali kota",
+                           "walikota", "walkot", "wakil wali kota", "wakil walikota", "wawali", "wawalkot"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MAX_UNIT_RUN = 10
 # Clauses between a position and its holder.
@@ -630,7 +632,9 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 last_role_word = lowered.rstrip(".")
                 index += 1
                 continue
-            run_end = None if is_honorific(token.text) else _unit_run_end(tokens, index, spans)
+            # A governor, regent or mayor heads a region, not a named unit: "Gubernur Suhardi Duka (SDK)".
+            run_end = (None if is_honorific(token.text) or head.lower() in _REGION_HEADS
+                       else _unit_run_end(tokens, index, spans))
             if run_end is not None:
                 role_end = tokens[run_end - 1].end
                 last_role_word = tokens[run_end - 1].text.lower().rstrip(".")

@@ -171,6 +171,9 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # A regional head's name followed by the initials the press calls them by.
+    ("Program itu sesuai dengan visi Gubernur Suhardi Duka (SDK) dalam pembangunan.",
+     "Suhardi Duka", "governor", False, None),
     # Dotted initials inside a name; a misspelt Sekretaris.
     ("Menurut Ketua KPU Provinsi Sulawesi Utara, Meidy Y.T. Tinangon, kegiatan itu penting.",
      "Meidy Y.T. Tinangon", "other", False, "71"),
