@@ -85,7 +85,8 @@ _DOTTED_ABBREVIATIONS = words_of(
     "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg")
 _APPOSITION_LEFT = re.compile(
     r"(?:,|\(|\bselaku(?:\s+salah\s+(?:satu|seorang))?|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat"
-    r"|ditunjuk|resmi)(?:\s+(?:secara\s+aklamasi|kembali|resmi|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
+    r"|ditunjuk|didaulat|diamanahi|diamanatkan|dipercaya|resmi)(?:\s+(?:secara\s+aklamasi|kembali|resmi"
+    r"|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
     r"(?:\s+salah\s+(?:satu|seorang))?"
     r"|\byang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)|\byang\s+juga)\s*$"
 )

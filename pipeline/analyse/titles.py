@@ -175,7 +175,7 @@ madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
 mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
-sekolah madrasah polwan polri karangtaruna komisioner kpai
+sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -277,6 +277,7 @@ selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah in
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
+teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
 """)
 
 MONTHS_AND_DAYS = words_of("""

@@ -171,6 +171,11 @@ POSITIONED = [
      "Warsini Hadi", "org_chair", False, "14.08"),
     ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan SDM KPU Kabupaten Boalemo, "
      "Yusran Mooduto, menyerahkan santunan.", "Yusran Mooduto", "other", False, "75.02"),
+    # Appointed or entrusted "as" a position; an orphanage inside a prayer house's name.
+    ("Syaikul Ansari didaulat sebagai Ketua Forum Wilayah (Forwil) LKSA Jawa Timur periode 2024-2029.",
+     "Syaikul Ansari", "org_chair", False, "35"),
+    ("Rasa syukur disampaikan pengasuh Ponpes Barokah Nandan, H Mukhtar Hartanto, SHI, Jumat.",
+     "Mukhtar Hartanto", "org_officer", False, None),
     # A regional head's name followed by the initials the press calls them by.
     ("Program itu sesuai dengan visi Gubernur Suhardi Duka (SDK) dalam pembangunan.",
      "Suhardi Duka", "governor", False, None),
@@ -337,6 +342,7 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Pilar sosial seperti Pekerja Sosial Masyarakat (PSM), Tenaga Kesejahteraan Sosial Kecamatan (TKSK), Karang "
     "Taruna, dan LKS.",
     # A building named by its office and a head of delegation; a statement, a police unit, a youth group.
+    "Penghargaan untuk kategori Anak Asuh Berbakat, Alumni Tersukses, Pengasuh Teladan diberikan.",
     "Disampaikan Sekda kegiatan Silahturahmi di Panti Asuhan Aisyiah Putri Bangkinang merupakan agenda rutin.",
     "Sekda diberi lukisan bergambar Gubernur Jateng, Komjen Pol oleh pengurus panti.",
     "Imbauan Kadinsos Banten itu terkait dengan peringatan Hari Anak Nasional.",
