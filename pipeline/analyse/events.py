@@ -177,11 +177,10 @@ _NOMINAL_BEFORE = re.compile(
 _HELD_BEFORE = re.compile(
     r"\b(?:acara|kegiatan|agenda|menggelar|mengadakan|melaksanakan|menyelenggarakan|menghadiri|membuka|memimpin)"
     r"(?:[ \t]+kegiatan)?[ \t]+$", re.IGNORECASE)
-_HELD_AFTER = re.compile(
-    r"[ \t]+(?:yang[ \t]+)?(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung|dibuka)\b", re.IGNORECASE)
+_HELD_VERBS = "digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung"
+_HELD_AFTER = re.compile(rf"[ \t]+(?:yang[ \t]+)?(?:{_HELD_VERBS}|dibuka)\b", re.IGNORECASE)
 # "Sosialisasi dan Penguatan LKS Lanjut Usia yang digelar oleh Direktorat ...": one occasion, named then said held.
-_HELD_LATER = re.compile(r"[^,.;:!?\n]{0,60}?\byang[ \t]+(?:digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung)\b",
-                         re.IGNORECASE)
+_HELD_LATER = re.compile(rf"[^,.;:!?\n]{{0,60}}?\byang[ \t]+(?:{_HELD_VERBS})\b", re.IGNORECASE)
 # "bantuan yang diberikan ke panti", "santunan yang diserahkan kepada 50 anak", "bantuan berupa beras": aid named
 # as handed over to someone or listed as goods.
 _HANDED_AFTER = re.compile(
@@ -292,7 +291,7 @@ _ANNOUNCED_DAY_BEFORE = re.compile(
 _TIME_STAMP_AFTER = re.compile(r"[ \t]*(?:[|•·,\-–—][ \t]*)?\d{1,2}:\d{2}(?::\d{2})?\b")
 # "Kegiatan yang digelar Kamis (1/8/2025)": the day the writer says the activity was held.
 _HELD_ON_BEFORE = re.compile(
-    r"\b(?:digelar|dilaksanakan|berlangsung|diselenggarakan|diadakan|dihelat|dibuka)(?:[ \t]+(?:pada|sejak|mulai))?"
+    rf"\b(?:{_HELD_VERBS}|dihelat|dibuka)(?:[ \t]+(?:pada|sejak|mulai))?"
     r"(?:[ \t]+(?:hari|tanggal))?[ \t,]*$", re.IGNORECASE)
 
 # An LKS-type body must be central; these neighbouring topics alone do not make an article relevant.
@@ -427,10 +426,8 @@ _ANNIVERSARIES = frozenset({"hut", "hari ulang tahun", "hari jadi", "milad", "di
 
 def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
     """True when the sentence around a cue names an LKS-type body ("HUT ke-50 BK3S DIY")."""
-    sentence_start = _sentence_start(text, 0, start)
-    sentence_end = _SENTENCE_END.search(text, end)
-    stop = sentence_end.start() if sentence_end else len(text)
-    return any(m.organization.kind in _LKS_KINDS and sentence_start <= m.start < stop for m in mentions)
+    sentence_start, sentence_end = _sentence_bounds(text, 0, start, end)
+    return any(m.organization.kind in _LKS_KINDS and sentence_start <= m.start < sentence_end for m in mentions)
 
 
 def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
@@ -641,8 +638,7 @@ memperingati peringatan syukuran meluncurkan peluncuran launching meresmikan per
 
 def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
     """True when a lead sentence names an LKS-type body with a strong activity word ("Forum LKSA menggelar Musda")."""
-    start = _sentence_start(text, 0, mention.start)
-    end = start + len(_sentence_of_span(text, start, mention.end))
+    start, end = _sentence_bounds(text, 0, mention.start, mention.end)
     return any(phrase_key(m.group()) in _STRONG_CUES and not (mention.start <= m.start() < mention.end)
                for m in _CUE_RE.finditer(text, start, end)) or _ACTIVITY.search(text, start, end) is not None
 
@@ -718,8 +714,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
             return min(after or same, key=lambda item: abs(item[0] - cue.start))[1], cue
         # "menggelar bimtek di Kendari Jumat pekan lalu": a weekday in the cue's own sentence beats a full date
         # elsewhere, which is often the day of an interview.
-        sentence_start = _sentence_start(article.text, article.starts[slot], cue.start)
-        sentence_end = sentence_start + len(_sentence_of_span(article.text, sentence_start, cue.end))
+        sentence_start, sentence_end = _sentence_bounds(article.text, article.starts[slot], cue.start, cue.end)
         own_weekday = [d for p, d in weekdays if sentence_start <= p < sentence_end and d.value is not None]
         if own_weekday and not cue.future:
             return own_weekday[0], cue
@@ -731,8 +726,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         # "Terkait pelaksanaan Munas I pada 24 sampai 27 Juli 2018 di Sabuga": an announced activity is dated only
         # by a day stated after it in a sentence that names it.
         for cue in cues:
-            sentence_start = _sentence_start(article.text, article.starts[layout.slot(cue.start)], cue.start)
-            sentence_end = sentence_start + len(_sentence_of_span(article.text, sentence_start, cue.end))
+            _, sentence_end = _sentence_bounds(article.text, 0, cue.start, cue.end)
             own = [d for p, d in explicit if cue.end <= p < sentence_end and not _speech_date(article, d)]
             if own:
                 return own[0], cue
@@ -803,6 +797,12 @@ _CLAUSE_OPENER = re.compile(r"[,;:\"“”]")
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
     """Start of the clause holding `position`: after the last comma, colon or quote mark of its sentence."""
     return max((m.end() for m in _CLAUSE_OPENER.finditer(text, sentence_start, position)), default=sentence_start)
+
+
+def _sentence_bounds(text: str, floor: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence(s) holding text[start:end], not starting before `floor`."""
+    end_match = _SENTENCE_END.search(text, end)
+    return _sentence_start(text, floor, start), end_match.start() if end_match else len(text)
 
 
 def _sentence_of_span(text: str, sentence_start: int, position: int) -> str:
@@ -933,8 +933,7 @@ def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit],
         paragraph_start = article.starts[layout.slot(hit.start)]
         if len(_QUOTES.findall(text, paragraph_start, hit.start)) % 2 == 1:
             continue
-        start = _sentence_start(text, paragraph_start, hit.start)
-        end = start + len(_sentence_of_span(text, start, hit.end))
+        start, end = _sentence_bounds(text, paragraph_start, hit.start, hit.end)
         if _EARLIER.search(text, start, end):
             continue
         index = bisect.bisect_left(positions, start)
@@ -966,9 +965,9 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
     return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
 
 
-def _kinds(hits: list[_Hit], title: str | None, article_text: str, dated: set[EventType]) -> list[EventType]:
+def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dated: set[EventType]
+           ) -> list[EventType]:
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
-    title_kinds = _title_kinds(title, article_text[:_LEAD_CHARACTERS])
     scores = _scores(hits, title_kinds)
     named = {h.kind for h in hits if phrase_key(article_text[h.start:h.end]) in _STRONG_CUES} | title_kinds
     if "visit" in named and "coordination_meeting" not in named:
@@ -1012,7 +1011,7 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     fallback = dominant_region(analysis.regions)
     events: list[Event] = []
     headlined = _title_kinds(title, article.text[:_LEAD_CHARACTERS])
-    kinds = _kinds(hits, title, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
+    kinds = _kinds(hits, headlined, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
     for number, kind in enumerate(kinds):
         ranked = _ranked_hits(hits, kind)
         chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0, all_hits=hits)
