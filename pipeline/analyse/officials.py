@@ -66,8 +66,6 @@ _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
 _DOUBLE_POST = frozenset({"sekaligus", "merangkap"})
-_REGION_HEADS = frozenset({"gubernur", "wakil gubernur", "wagub", "bupati", "wakil bupati", "wabup", "wali kota",
-                           "walikota", "walkot", "wakil wali kota", "wakil walikota", "wawali", "wawalkot"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MAX_UNIT_RUN = 10
 # Clauses between a position and its holder.
@@ -210,6 +208,8 @@ class _Person:
 
 # The same few positions come back in every article.
 _classify_role = lru_cache(maxsize=4096)(classify_role)
+# Positions that head a region, not a named unit: governors, regents, mayors and their deputies.
+_REGION_HEAD_KINDS = PROVINCIAL_KINDS | REGENCY_KINDS | CITY_KINDS
 
 
 def _cued(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -634,7 +634,7 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 index += 1
                 continue
             # A governor, regent or mayor heads a region, not a named unit: "Gubernur Suhardi Duka (SDK)".
-            run_end = (None if is_honorific(token.text) or head.lower() in _REGION_HEADS
+            run_end = (None if is_honorific(token.text) or _classify_role(head) in _REGION_HEAD_KINDS
                        else _unit_run_end(tokens, index, spans))
             if run_end is not None:
                 role_end = tokens[run_end - 1].end
