@@ -28,6 +28,7 @@ from pipeline.analyse.titles import (
     DEGREE_TAIL_RE,
     FUNCTION_WORDS,
     HEAD_RE,
+    INSTITUTION_NAME_WORDS,
     MONTHS_AND_DAYS,
     NAME_LIKE_ROLE_WORDS,
     NAME_PARTICLES,
@@ -62,6 +63,11 @@ _PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rekt
 # Unit words often followed by the institution's own name, which a comma then separates from the person
 # ("Kepala UPTD Panti Sosial Asuhan Anak Budi Mulia, Siti Aisyah").
 _NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabilitas", "remaja", "terlantar"})
+# A forum of a kind of institution is no institution with a name of its own ("Ketua Forum LKS Azis Muslim").
+_GENERIC_UNIT_END = re.compile(r"\bforum\s+(?:lks\S*|lksa\S*|panti(?:\s+asuhan)?|yayasan)\s*$", re.IGNORECASE)
+# A demonstrative after the words read as a name shows they named a place or an institution, not a person
+# ("Menurut Pengasuh Istana Anak Yatim Batulicin tersebut").
+_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:tersebut|itu)\b")
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
@@ -794,7 +800,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             # Words dropped before a title belong to the unit ("Ketua Yayasan Nurul Iman H. Ahmad").
             role_end = max(t.end for t in tokens if t.end <= name.start)
         place_head = head.split()[0].lower() in _PLACE_HEADS
-        institution = scan.last_role_word in PROPER_NAME_UNITS or place_head
+        institution = (scan.last_role_word in PROPER_NAME_UNITS
+                       and not _GENERIC_UNIT_END.search(text, head_start, role_end)) or place_head
         if (name is not None and not scan.after_comma and name.start == first.start and not is_honorific(first.text)
                 and (institution or scan.last_role_word in _NAMED_UNIT_ENDINGS)):
             # After "Yayasan"/"Panti Asuhan"/"Camat" the first words name the institution or place; what follows
@@ -814,6 +821,9 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             elif institution and len(name.name.split()) >= 2:
                 # The institution's own name takes one word, two after an Arabic article or construct ("Nurul Iman").
                 length = 2 if first.text.lower() in ARABIC_NAME_OPENERS else 1
+                while (length < len(name.name.split())
+                       and tokens[scan.next_index + length].text.lower() in INSTITUTION_NAME_WORDS):
+                    length += 1
                 if head.lower().endswith("camat"):
                     length = max(length, _district_length(name.name))
                 role_end = tokens[scan.next_index + length - 1].end
@@ -839,6 +849,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
                 and _continues_after_comma(tokens, stop + 1, spans)):
             # "Kepala Bidang dari Dinas Penanaman Modal, Pelayanan Terpadu ...": a word the office list goes on
             # after is the office's, not a person's.
+            name = None
+        if name is not None and not scan.after_comma and _DEMONSTRATIVE_AFTER.match(text, name.end):
             name = None
         if name is not None and scan.nickname and len(name.name.split()) < 2:
             # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.

@@ -110,7 +110,7 @@ sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes se
 pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
-komisioner
+komisioner kalapas karutan kakanwil kakankemenag
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -176,6 +176,8 @@ guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pem
 mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
+fungsional struktural juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
+kalapas karutan lapas rutan kakanwil kanwil kakankemenag
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -191,6 +193,7 @@ PROPER_NAME_UNITS = words_of("""
 yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
 camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah muhammadiyah fatayat muslimat
+rs rsu rsud rsia klinik brslu lrslu
 """)
 
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").
@@ -211,6 +214,15 @@ santa maria|yos sudarso|slamet riyadi|gatot subroto
 """.replace("\n", "|").split("|") if phrase.strip())
 
 
+# Words that go on naming a charity after its first word ("Budi Asih", "Pelita Hati", "Asmaul Husna Bangkit"): common
+# nouns and wishes, rarely the last word of a person's name.
+INSTITUTION_NAME_WORDS = words_of("""
+kasih asih sejahtera bhakti bakti sentosa pusaka peduli hati bunda abadi mandiri sejati damai bangkit harapan mulia
+pelita cahaya insani amanah kurnia karunia sayang ceria werdha wredha husna tresna sakinah mawaddah barokah berkah
+insan kamil bina sehati sejahtra ikhlas iman
+""")
+
+
 def eponym_length(words: list[str]) -> int:
     """How many of the leading words spell an honoured figure's name (the longest), 0 when none do."""
     lowered = tuple(w.rstrip(".,").lower() for w in words)
@@ -224,7 +236,7 @@ sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesdit
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
 kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
-wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag
 """)
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
@@ -340,6 +352,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),
     (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"
      r"|seksi|bagian|upt|uptd|rsud|puskesmas|kecamatan|desa|kelurahan|sekolah|dprd|camat)\b", "other"),
+    # Numbered chairs ("Ketua I", "Ketua 2") are the chair's deputies.
+    (r"^ketua\s+(?:i{1,3}|iv|v|[1-9])\b", "org_officer"),
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
     (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
      r"|pemilik\s+(?:panti|yayasan|lks|lksa))\b"

@@ -212,6 +212,18 @@ POSITIONED = [
      "Sri Wahyuni", "org_chair", False, None),
     ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
     ("Camat Kebon Jeruk Rudi Salim hadir.", "Rudi Salim", "other", False, None),
+    # A charity's name of several words; a forum of charities has none; abbreviated heads of a prison or an
+    # assessment section, a numbered chair.
+    ("Menurut Ketua LKS Pelita Hati Komari, para lansia dibantu.", "Komari", "org_chair", False, None),
+    ("Ketua Panti Asuhan Harapan Mulia Siti Aminah mengucapkan terima kasih.",
+     "Siti Aminah", "org_chair", False, None),
+    ("Ketua Forum LKS Azis Muslim mengatakan, peringatan HKSN digelar.", "Azis Muslim", "org_chair", False, None),
+    ("Bantuan diserahkan langsung oleh Kalapas Pekalongan, Imam Purwanto dan Ketua Dharma Wanita.",
+     "Imam Purwanto", "other", False, "33.75"),
+    ("Turut serta Kepala Seksi Assesmen dan Advokasi Sosial, Subhan Kadir yang turun ke lapangan.",
+     "Subhan Kadir", "social_office_staff", False, None),
+    ("Ketua I Badan Koordinasi Kegiatan Kesejahteraan Sosial (BKKKS) Provinsi Jawa Timur Ny. Sri Murti Sutardjo "
+     "memberi sambutan.", "Sri Murti Sutardjo", "org_officer", False, "35"),
     # A clause between the position and the person.
     ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
      "Yohanis Rumengan", "org_chair", False, "71.72"),
@@ -350,6 +362,13 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Ada empat pilar yakni, TKSK, LKS, Karangtaruna, dan Pekerja Sosial Masyarakat (PSM).",
     "Rapat digelar di Komplek Perkantoran Gubernur, Air Itam, Pangkalpinang, Jumat (11/01/2019).",
     "Anjangsana dipimpin oleh Ketua Rombongan yang datang dari ibu kota provinsi.",
+    # Post grades and unit words that are common nouns; a charity named by several such words; a place or
+    # institution pointed back to with "tersebut".
+    "Kabid Rehabilitasi Sosial beserta Pejabat Fungsional menerima kunjungan kerja Komisi IV DPRD.",
+    "Hadir Kepala Dinas Penanaman Modal dan PTSP Kota Palangka Raya, Pimpinan Hotel Neo Palma.",
+    "Kegiatan digelar bersama anak-anak di Panti Sosial Asuhan Anak Budi Asih, Bandar Lampung, Rabu.",
+    "Yayasan Aswirusani, LKSA Asmaul Husna Bangkit menjadi salah satu LKSA yang akan dimonitoring.",
+    "Menurut Pengasuh Istana Anak Yatim Batulicin tersebut, ada banyak tantangan internal LKSA.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
