@@ -268,7 +268,7 @@ _SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbu
 |mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|menyebutkan|mengaku|berharap
 |menambahkan|memaparkan)""".replace("\n", "")
 # A date in the attribution of a quote or a reported statement, before or after the speech verb.
-_SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b,?[ \t]+(?:[A-Z][\w.'’-]*[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
+_SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b,?[ \t]+(?:(?:[A-Z][\w.'’-]*|dia|ia|beliau)[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
                             r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
 _SPEECH_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _SPEECH_VERBS + r"\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -708,6 +708,9 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         if not cue.future:
             # "rencana pembinaan yang akan dilaksanakan pada 2 April 2026": an announced day is no reported act's.
             same = [(p, d) for p, d in same if not _ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)]
+        else:
+            # "izin panti akan dicabut ..., kata dia, Senin (27/2)": the day a plan was told is not the plan's.
+            same = [(p, d) for p, d in same if not _speech_date(article, d)]
         after = [(p, d) for p, d in same if p >= cue.start]
         # An announced activity's day follows its name; a day before it is the reported act's.
         if after or (same and not cue.future):

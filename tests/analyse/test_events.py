@@ -1137,3 +1137,13 @@ def test_a_visit_on_the_momentum_of_a_regions_anniversary_is_no_anniversary_even
         "Jumat (17/8/2018).",
         published=dt.date(2018, 8, 18))
     assert "other" not in [kind for kind, _, _ in events_of(doc)]
+
+
+@pytest.mark.parametrize("speaker", ["kata dia", "ujar Wulan", "kata beliau"])
+def test_the_day_a_plan_was_told_does_not_date_the_plan(speaker: str) -> None:
+    doc = document(
+        None,
+        "PALEMBANG - Dinas Sosial menyoroti panti asuhan yang bermasalah di kota itu.",
+        f"“Kemensos akan melakukan peninjauan ulang panti yang ada di Palembang,” {speaker}, Senin (27/2/2023).",
+        published=None)
+    assert ("visit", None, "future") in events_of(doc)
