@@ -446,6 +446,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
     # counted once rather than from the paragraph's start for every cue.
     quote_paragraph, quote_position, quotes = -1, 0, 0
     topic_end = -1
+    # "anjangsana ini dalam rangka memperingati HUT Kalteng ke-67 ... dengan adanya kegiatan tersebut, dan HUT yang
+    # ke-67": an anniversary once named as another activity's occasion stays the occasion when named again.
+    occasion_anniversary = False
     # The cheap checks that drop a cue come first; each regex runs only when its answer can change the outcome.
     for start, end in _CUE_SPANS.spans(text):
         if _inside(names, name_starts, start):
@@ -458,6 +461,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
         if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
                                 or _NOT_A_SEND_OFF.match(text, end)):
+            occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
+            continue
+        if key in _ANNIVERSARIES and occasion_anniversary:
             continue
         if key in _ANNIVERSARIES and not _names_a_welfare_body(text, mentions, start, end):
             continue  # "HUT ke-27 Kota Tarakan", "Polwan yang akan merayakan HUT ke-70": someone else's birthday

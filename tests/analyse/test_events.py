@@ -916,6 +916,17 @@ def test_the_occasion_an_activity_marks_is_not_an_event_of_its_own(lead: str) ->
         "aid_distribution"]
 
 
+def test_an_anniversary_named_as_the_occasion_stays_the_occasion_when_named_again() -> None:
+    doc = document(
+        None,
+        "BATU - Dalam rangka memperingati HUT ke-74 Kota Batu, Dinsos menyerahkan paket sembako kepada 12 LKSA, "
+        "Kamis (15/8/2024).",
+        "Sementara itu, Ketua LKSA Darul Amin, Achmad mengharapkan dengan adanya kegiatan tersebut, dan HUT yang "
+        "ke-74, dia mendoakan Kota Batu makin jaya.",
+        published=dt.date(2024, 8, 16))
+    assert [kind for kind, _, _ in events_of(doc)] == ["aid_distribution"]
+
+
 def test_supervising_institutions_is_a_visit() -> None:
     doc = document(
         None,
