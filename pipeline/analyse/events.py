@@ -78,7 +78,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
-        supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana blusukan
+        supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana anjang_sana blusukan
         inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan ditinjau menjenguk dijenguk jenguk
         penjangkauan
         melawat""",

@@ -1158,3 +1158,12 @@ def test_the_day_a_plan_was_told_does_not_date_the_plan(speaker: str) -> None:
         f"“Kemensos akan melakukan peninjauan ulang panti yang ada di Palembang,” {speaker}, Senin (27/2/2023).",
         published=None)
     assert ("visit", None, "future") in events_of(doc)
+
+
+def test_anjang_sana_written_apart_is_a_visit() -> None:
+    doc = document(
+        None,
+        "PALANGKA RAYA - Asisten II Setda Kalteng melaksanakan anjang sana di LKSA Panti Asuhan Berkah, "
+        "Selasa (24/8/2021).",
+        published=None)
+    assert events_of(doc)[0][:2] == ("visit", dt.date(2021, 8, 24))
