@@ -73,7 +73,7 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
     "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti-panti asuhan",
              "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
     # Homes for the elderly and the disabled are LKS as much as orphanages are; a bare "panti" in this press is one.
-    "LKS": ("LKS", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial", "panti sosial",
+    "LKS": ("LKS", "LKSLU", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial", "panti sosial",
             "panti-panti sosial", "panti werdha", "panti wreda", "panti werda", "panti wredha", "panti jompo",
             "panti lansia", "panti lanjut usia", "panti sosial tresna werdha", "panti disabilitas", "panti",
             "panti-panti"),
@@ -94,6 +94,10 @@ _OTHER_LKS = re.compile(r"\bLKS\s+(?:Tripartit|Bipartit)\b|lembaga\s+kerja\s*sam
 _OTHER_LKS_CUES = ("partit", "kerja", "siswa")
 # "... (LKS)" spelled out just before: anything but a welfare body shows the article means something else.
 _LKS_DEFINED = re.compile(r"\(LKS\)")
+# "anak yatim yang tinggal di luar panti": people outside any home, not a home ("di dalam atau di luar panti" is
+# both).
+_OUTSIDE_BEFORE = re.compile(r"(?<!dalam atau )(?<!dalam maupun )(?<!dalam dan )\b(?:di[ \t]*luar|tanpa)[ \t]+$",
+                             re.IGNORECASE)
 # "Dinsos-P2KB", "Dinsos/PPPA": the office's own suffix stays with it.
 _OFFICE_ABBREVIATION_TAIL = re.compile(r"(?:[-/][A-Za-z0-9]+)+\b")
 
@@ -118,6 +122,8 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
             other_lks = (may_contain(text, *_OTHER_LKS_CUES) and _OTHER_LKS.search(text) is not None) or any(
                 "sosial" not in text[max(0, m.start() - 45):m.start()].lower() for m in _LKS_DEFINED.finditer(text))
         if key == "lks" and other_lks:
+            continue
+        if key.startswith("panti") and _OUTSIDE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue
         found.append((match, _ORG_KIND[key]))
     return found

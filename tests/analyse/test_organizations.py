@@ -111,6 +111,14 @@ def test_lks_meaning_something_else_is_no_welfare_body(sentence: str) -> None:
     assert organizations_of(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Bantuan diberikan kepada anak yatim piatu yang tinggal diluar panti.",
+    "Santunan untuk anak yatim yang tinggal di luar panti asuhan.",
+])
+def test_people_outside_a_home_name_no_home(sentence: str) -> None:
+    assert organizations_of(sentence) == []
+
+
 def test_abbreviations_are_case_sensitive_and_whole_words() -> None:
     assert organizations_of("Siswa mengerjakan lks matematika dan LKSAnak tidak ada.") == []
     assert organization_kinds("Dinsos Aceh: LKS Indikator Peran Masyarakat") == ["DINSOS", "LKS"]
@@ -157,6 +165,8 @@ def test_seed_004_keeps_provincial_and_regency_bodies_apart() -> None:
     ("Bantuan diberikan kepada panti-panti asuhan di kota itu.", "LKSA"),
     ("Pengelola panti sosial anak mengikuti rapat.", "LKSA"),
     ("Petugas panti sosial lanjut usia menerima pelatihan.", "LKS"),
+    ("Warga lansia mendapat bantuan lewat program LKSLU.", "LKS"),
+    ("Bantuan diberikan kepada lansia terlantar, baik di dalam atau di luar panti.", "LKS"),
 ])
 def test_older_regional_and_plural_names(sentence: str, kind: str) -> None:
     assert [o.kind for o in organizations_of(sentence)][:1] == [kind]
