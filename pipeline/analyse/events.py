@@ -17,7 +17,14 @@ from pipeline.analyse.organizations import (
     organization_kinds,
     organization_spans,
 )
-from pipeline.analyse.titles import CaselessPattern, looks_like_headline, phrase_key, word_regex, words_of
+from pipeline.analyse.titles import (
+    MONTHS_AND_DAYS,
+    CaselessPattern,
+    looks_like_headline,
+    phrase_key,
+    word_regex,
+    words_of,
+)
 from pipeline.models import Analysis, DateMention, Event, EventType, Organization, Tense
 
 # Strong cues name the activity itself; weak ones are words that also occur as background talk.
@@ -47,7 +54,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         "musyawarah formatur",
     ),
     "training": (
-        """bimbingan_teknis bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
+        """bimbingan_teknis bimbingan_teknik bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
         seminar training penguatan_kapasitas peningkatan_kompetensi peningkatan_keterampilan peningkatan_kemampuan
         pembekalan webinar kursus penataran coaching
         mentoring bimbingan_sosial""",
@@ -228,10 +235,11 @@ _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
                            re.IGNORECASE)
 _LEAD_CHARACTERS = 600
+_DEFINED_AFTER = re.compile(r"[ \t]+(?:merupakan|adalah|ialah)\b", re.IGNORECASE)
 # "dalam rangka memperingati HUT Kemerdekaan", "menyambut HUT Kabupaten": the occasion another activity marks,
 # not one of its own; "melepas rindu" is missing someone, not a send-off.
 _MARKED_OCCASION_BEFORE = re.compile(
-    r"\b(?:rangka|rangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang"
+    r"\b(?:rangka|rangkaian|serangkaian|memperingati|peringatan|diperingati|menyambut|sambut|memeriahkan|jelang|menjelang"
     r"|bertepatan|momentum|momen)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
@@ -534,7 +542,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                      or (hits[-1].end == topic_end and _LIST_GAP.fullmatch(gap) is not None))
         if topic:
             topic_end = end
-        if habitual or hoped or topic or _background(text, sentence_start, start):
+        # "Akreditasi merupakan jawaban ...", "Anjangsana adalah kunjungan ...": the word defined, not an act.
+        defined = _DEFINED_AFTER.match(text, end) is not None
+        if habitual or hoped or topic or defined or _background(text, sentence_start, start):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
         hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future))
@@ -657,9 +667,15 @@ def _commemorated(text: str, position: int) -> bool:
 
 
 def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
-    """True for a line that is only a date ("28 November 2021"): the page's date, not an activity's."""
+    """True for a line that is only a date ("28 November 2021"): the page's date, not an activity's.
+
+    A place before the date ("Singaraja, 28 Maret 2023") makes the line a dateline: the day of the report.
+    """
     line = article.paragraphs[slot].text.strip(" \t|•·-–—,")
-    return len(line) <= len(mention.text) + 12 and mention.text in line
+    if len(line) > len(mention.text) + 12 or mention.text not in line:
+        return False
+    before = line[:line.index(mention.text)].strip(" \t,")
+    return not (before[:1].isupper() and before.lower() not in MONTHS_AND_DAYS)
 
 
 def _interview(text: str, position: int) -> bool:

@@ -1167,3 +1167,31 @@ def test_anjang_sana_written_apart_is_a_visit() -> None:
         "Selasa (24/8/2021).",
         published=None)
     assert events_of(doc)[0][:2] == ("visit", dt.date(2021, 8, 24))
+
+
+def test_a_place_and_date_line_is_the_dateline_that_dates_the_report() -> None:
+    doc = document(
+        None,
+        "Singaraja, 28 Maret 2023",
+        "Serangkaian HUT Kota Singaraja yang ke-419, Dinas Sosial melaksanakan penyaluran sembako di Panti Sosial "
+        "Tresna Werdha Jara Mara Pati.",
+        published=None)
+    assert events_of(doc) == [("aid_distribution", dt.date(2023, 3, 28), "past")]
+
+
+def test_a_line_of_only_a_date_is_the_page_stamp() -> None:
+    doc = document(
+        None,
+        "Selasa, 28 Maret 2023",
+        "Dinas Sosial baru-baru ini melaksanakan penyaluran sembako di Panti Sosial Tresna Werdha Jara Mara Pati.",
+        published=None)
+    assert events_of(doc) == [("aid_distribution", None, "past")]
+
+
+def test_a_cue_being_defined_is_no_activity() -> None:
+    doc = document(
+        "Dinsos Gelar Bimbingan Teknik bagi LKS",
+        "SEMARANG - Akreditasi merupakan jawaban pemerintah atas tuntutan mutu. Akreditasi adalah syarat bagi LKS. "
+        "Hal itu disampaikan Kabid Pemberdayaan Sosial di depan peserta Bimbingan Teknik LKS, Sabtu (13/11/2021).",
+        published=None)
+    assert [kind for kind, _, _ in events_of(doc)] == ["training"]
