@@ -896,6 +896,7 @@ def test_a_meeting_in_an_officials_office_is_dated_there() -> None:
     "MATARAM - LKKS Provinsi NTB menggelar syukuran HUT ke-50 di Pendopo Gubernur, Kamis (20/6/2024).",
     "PADANG - Ketua Forum LKSA Sumbar melepas kontingen Jambore Nasional LKSA di Aula Dinsos, Kamis (20/6/2024).",
     "SLEMAN - Dinas Sosial menggelar seleksi LKS berprestasi tingkat kabupaten di Sleman, Kamis (20/6/2024).",
+    "PAYAKUMBUH - Wali Kota meresmikan LKS Mitra Kenangan bagi lansia di Kelurahan Koto Baru, Kamis (20/6/2024).",
 ])
 def test_occasions_that_fit_no_other_kind_are_other(lead: str) -> None:
     assert events_of(document(None, lead, published=dt.date(2024, 6, 21)))[0] == (
