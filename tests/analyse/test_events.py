@@ -1196,3 +1196,15 @@ def test_a_cue_being_defined_is_no_activity() -> None:
         "Hal itu disampaikan Kabid Pemberdayaan Sosial di depan peserta Bimbingan Teknik LKS, Sabtu (13/11/2021).",
         published=None)
     assert [kind for kind, _, _ in events_of(doc)] == ["training"]
+
+
+def test_opening_a_home_outweighs_the_aid_it_lives_on() -> None:
+    doc = document(
+        None,
+        "Solok, 19/5 (Antara) - Wali Kota Solok meresmikan Lembaga Kesejahteraan Sosial (LKS) Harapan Kita yang "
+        "akan menampung lansia terlantar di kota itu.",
+        "Ia mengatakan, lembaga ini berada di bawah naungan Dinas Sosial yang menghimpun infak serta bantuan dari "
+        "kalangan masyarakat dan swasta.",
+        "Lembaga ini menjadi mitra Baznas untuk menghimpun bantuan dari segala elemen masyarakat.",
+        published=None)
+    assert [kind for kind, _, _ in events_of(doc)] == ["other"]
