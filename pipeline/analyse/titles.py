@@ -110,7 +110,7 @@ sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes se
 pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
-komisioner kalapas karutan kakanwil kakankemenag
+komisioner kalapas karutan kakanwil kakankemenag kordinator asda
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -177,7 +177,7 @@ mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
 fungsional struktural juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
-kalapas karutan lapas rutan kakanwil kanwil kakankemenag
+kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -219,7 +219,7 @@ santa maria|yos sudarso|slamet riyadi|gatot subroto
 INSTITUTION_NAME_WORDS = words_of("""
 kasih asih sejahtera bhakti bakti sentosa pusaka peduli hati bunda abadi mandiri sejati damai bangkit harapan mulia
 pelita cahaya insani amanah kurnia karunia sayang ceria werdha wredha husna tresna sakinah mawaddah barokah berkah
-insan kamil bina sehati sejahtra ikhlas iman
+insan kamil bina sehati sejahtra ikhlas iman anak bangsa umat ummat negeri
 """)
 
 
@@ -236,7 +236,7 @@ sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesdit
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
 kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
-wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag
+wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda
 """)
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
@@ -285,11 +285,12 @@ adalah merupakan ada atas bawah antara tentang terhadap sekitar kepada mengataka
 berharap meminta mengajak menegaskan mengungkapkan menuturkan menyatakan hadiri buka minta ajak kukuhkan lantik
 resmikan serahkan berikan dorong apresiasi harap imbau tegaskan pimpin terima gelar sambut beri siap dukung
 ingatkan pesan sampaikan tinjau kunjungi salurkan bagikan ikuti jadi raih dapat usul akui nilai
-selamat terima kasih assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
+selamat terima assalamualaikum wassalamualaikum bismillah alhamdulillah insyaallah semoga mudah-mudahan
 kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaupun usai seusai sesudah
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
+mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah
 """)
 
 MONTHS_AND_DAYS = words_of("""
@@ -332,7 +333,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan|lansia|lanjut\s+usia"
      r"|anak\b(?!\s+perusahaan)|disabilitas|penyandang|tuna\s+sosial|korban)"
      r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
-    (r"^(?:asisten|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b", "regional_staff"),
+    (r"^(?:asisten|asda|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b"
+     r"(?!.*\b(?:polda|polres|polresta|polri|kodam|korem|kodim|lantamal|lanud)\b)", "regional_staff"),
     (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara|sekjen|perwakilan)\b"
      r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
      r"|lembaga\s+ko(?:or)?dinasi|panti)\b)", "org_officer"),
@@ -394,6 +396,10 @@ _UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4
 _SUB_UNITS = ROLE_WORDS | words_of("bag bid dit si sie")
 
 
+# Region levels written onto the name without a space.
+_GLUED_LEVELS = words_of("kab kabupaten prov provinsi kec kel")
+
+
 def is_role_word(token: str) -> bool:
     """True for a word that belongs to a position or unit name ("Dinsos-P2KB", "Setdaprov", "IV", "LKKS")."""
     core = token.rstrip(".").lower()
@@ -405,6 +411,8 @@ def is_role_word(token: str) -> bool:
     first = core.split("-", 1)[0]
     if first in ROLE_WORDS:
         return True
+    if core.split(".", 1)[0] in _GLUED_LEVELS and "." in core:
+        return True  # "Kab.Buleleng", "Prov.Kalteng": a level glued to its region's name
     return core.startswith(AGENCY_STEMS)
 
 

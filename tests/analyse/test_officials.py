@@ -224,6 +224,18 @@ POSITIONED = [
      "Subhan Kadir", "social_office_staff", False, None),
     ("Ketua I Badan Koordinasi Kegiatan Kesejahteraan Sosial (BKKKS) Provinsi Jawa Timur Ny. Sri Murti Sutardjo "
      "memberi sambutan.", "Sri Murti Sutardjo", "org_officer", False, "35"),
+    # A level glued to its region; an assistant of the regional secretary; a police bureau is no regional staff;
+    # charities named "Kasih ..." or "... Anak".
+    ("Bantuan diserahkan didampingi Ketua DPRD Kab.Buleleng, Gede Supriatna,SH, dan Kepala Dinas Sosial.",
+     "Gede Supriatna", "legislator", False, "51.08"),
+    ("Asda 3 Pemkot Tangsel, Teddy Meiyadi saat rapat koordinasi dengan jajaran panitia.",
+     "Teddy Meiyadi", "regional_staff", False, "36.74"),
+    ("Kata Kepala Biro SDM Polda Kalimantan Tengah, Kombes Pol Ivan Adhityas, di Palangka Raya, Selasa.",
+     "Ivan Adhityas", "other", False, "62"),
+    ("Ketua Pengurus LKSA Kasih Karunia, Pendeta Ribka Priskila Wulur mengucapkan terima kasih.",
+     "Ribka Priskila Wulur", "org_chair", False, None),
+    ("Diawali oleh Ketua Yayasan Peduli Anak, yang juga ketua LKSA Peduli Anak Nurdiana, menyampaikan sambutan.",
+     "Nurdiana", "org_chair", False, None),
     # A clause between the position and the person.
     ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
      "Yohanis Rumengan", "org_chair", False, "71.72"),
@@ -369,6 +381,12 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Kegiatan digelar bersama anak-anak di Panti Sosial Asuhan Anak Budi Asih, Bandar Lampung, Rabu.",
     "Yayasan Aswirusani, LKSA Asmaul Husna Bangkit menjadi salah satu LKSA yang akan dimonitoring.",
     "Menurut Pengasuh Istana Anak Yatim Batulicin tersebut, ada banyak tantangan internal LKSA.",
+    # Verbs, adverbs and a former post before a position with no name; a unit abbreviation; a pious phrase.
+    "Mendampingi, Plt. Sekda pada kegiatan anjangsana ini, antara lain Kepala Dinas Sosial.",
+    "Mantan Kabag Kesra Setda Kota Kendari ini menambahkan, panti harus berizin.",
+    "Terpisah, Kepala UPTD PSAA Budi Sentosa saat ditemui di ruang kerjanya.",
+    "Ketua LKS itu hadir didampingi Kabid Resos.",
+    "Kita menggelar pelantikan lima kepala panti, In syaa Allah akan kami perhatikan.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
