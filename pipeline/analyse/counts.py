@@ -236,9 +236,9 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
             if value is None:
                 continue
             if scale_word:
-                value *= numbers.SCALE_WORDS[scale_word.lower()]
+                value = numbers.scaled(value, numbers.SCALE_WORDS[scale_word.lower()])
             elif letter:
-                value *= numbers.MONEY_SCALE_LETTERS[letter]
+                value = numbers.scaled(value, numbers.MONEY_SCALE_LETTERS[letter])
             plain = digits.isdigit()
             if not money and plain and digits.startswith("0") and len(digits) > 1:
                 continue  # phone numbers, codes, "05" of an RT

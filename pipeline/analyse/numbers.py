@@ -98,6 +98,11 @@ def parse_words(words: list[str]) -> float | None:
     return total + group + pending
 
 
+def scaled(value: float, scale: float) -> float:
+    """A value times a scale word's, without binary noise (8,3 miliar is 8300000000, not 8300000000.000001)."""
+    return round(value * scale, 4)
+
+
 def parse_number(text: str) -> float | None:
     """Value of a number phrase: "8.717", "76,35", "Rp 1,7 miliar", "4 ribu", "tiga puluh", "ratusan"."""
     cleaned = _MONEY_SUFFIX.sub("", _MONEY_PREFIX.sub("", text.strip())).strip()
@@ -115,6 +120,6 @@ def parse_number(text: str) -> float | None:
             scale = SCALE_WORDS.get(part.lower()) or MONEY_SCALE_LETTERS.get(part)
             if scale is None:
                 return None
-            value *= scale
+            value = scaled(value, scale)
         return value
     return parse_words([p.lower() for p in parts])

@@ -87,6 +87,9 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("dihadiri empat puluh jemaah masjid", 40, "jemaah"),
         # A budget's amount, whatever word follows it.
         ("anggaran yang diusulkan 1,5 Miliar turun drastis", 1_500_000_000, "rupiah"),
+        # A scaled decimal is exact, not 8300000000.000001.
+        ("dana hibah Rp 8,3 miliar untuk LKS", 8_300_000_000, "rupiah"),
+        ("menikahkan 10 pasang calon pengantin", 10, "pasang"),
     ],
 )
 def test_counts(text: str, value: float, unit: str) -> None:
@@ -151,6 +154,12 @@ def test_counts(text: str, value: float, unit: str) -> None:
         "menjelang 1 Muharram 1447 Hijriah",
         "pembukaan Rapimnas 2 Forum Nasional LKSA di gedung itu",
         "dalam Jambore 3 Pramuka Peduli tahun ini",
+        # Goods and the words that refer back to a count: not people, organisations, places or money.
+        "beras 3 kwintal dan 15 dus mi instan",
+        "telur 150 butir dan 25 ekor ayam",
+        "undang-undang itu memuat 45 pasal",
+        "6 plus 29 sisanya",
+        "dan 14 lainnya",
     ],
 )
 def test_not_counts(text: str) -> None:
