@@ -243,13 +243,29 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
     yield from matches_at_openings(_DATE, _DATE_OPENING, text)
 
 
+# Years that are not the report's: a founding ("sejak tahun 2013", "didirikan pada 2005"), a law's ("Nomor 11
+# Tahun 2009", "UUD 1945") and any before the web news this reads.
+_PAST_YEAR_BEFORE = re.compile(r"(?:\b(?:sejak|semenjak|berdiri|didirikan|dibentuk|uud)|\bno(?:mor|\.)?\s*[\w./-]+)"
+                               r"\s+(?:pada\s+)?(?:tahun\s+)?$", re.IGNORECASE)
+_FIRST_NEWS_YEAR = 2000
+
+
+def _current_years(text: str) -> list[int]:
+    """The years a text states that may be the report's own."""
+    return sorted({int(match.group()) for match in _STATED_YEAR.finditer(text)
+                   if int(match.group()) >= _FIRST_NEWS_YEAR
+                   and not _PAST_YEAR_BEFORE.search(text, max(0, match.start() - 40), match.start())})
+
+
 def dates_in(text: str, published: dt.date | None = None, page_years: Sequence[int] = ()) -> list[FoundDate]:
     """Every date expression in `text`, left to right, resolved against `published` where needed.
 
     Without a publication date, a weekday and day-month ("Senin (8/7)") take the year stated beside them or in
-    `page_years` (the page address's "/2015/06/") in which that day falls on that weekday.
+    `page_years` (the page address's "/2015/06/") in which that day falls on that weekday; failing that, the one
+    year stated anywhere in the text in which it does.
     """
     found: list[FoundDate] = []
+    page_wide_years: list[int] | None = None
     for match in _date_matches(text):
         start, end = match.span()
         if match.group("f_wd"):
@@ -270,6 +286,12 @@ def dates_in(text: str, published: dt.date | None = None, page_years: Sequence[i
                 window_end = min(len(text) if line_end < 0 else line_end, end + _YEAR_REACH)
                 years.extend(int(y) for y in _STATED_YEAR.findall(text, window_start, window_end))
             ok, value = _full_date(match, published, years)
+            if ok and value is None and published is None and (match.group("a_wd") or match.group("d_wd")):
+                # "Rabu (13/2)" with "Melalui APBD 2013" paragraphs away: a year stated anywhere in the page, if it
+                # is the only one whose 13 February is a Wednesday.
+                if page_wide_years is None:
+                    page_wide_years = _current_years(text)
+                value = _full_date(match, published, page_wide_years)[1]
             explicit = True
             if match.group("a_wd") and (not ok or (match.group("a_sep") != "/" and not match.group("a_y"))):
                 # "Rabu, 10.00 WIB": a weekday and a time, not a date.

@@ -117,6 +117,13 @@ def test_undated_page_takes_the_year_beside_the_date_in_which_the_weekday_fits()
     # A year far off in another sentence ("sejak tahun 2013") is not the date's.
     far = "Forum ini sudah ada sejak tahun 2013. " + "Kegiatan lain dibahas panjang. " * 8 + "Kamis (28/2)."
     assert values(far)[-1] == ("Kamis (28/2)", None)
+    # A year stated anywhere else is the date's when it is the only one whose day fits the weekday; a founding
+    # year, a law's year or one before web news never is.
+    elsewhere = "Bimbingan LKSA dibuka Rabu (13/2). " + "Kegiatan lain dibahas panjang. " * 8 + "Melalui APBD 2013."
+    assert values(elsewhere)[0] == ("Rabu (13/2)", D(2013, 2, 13))
+    for background in ("sejak tahun 2013", "UU Nomor 11 Tahun 2013", "berdiri pada 2013", "UUD 1945"):
+        text = "Bimbingan LKSA dibuka Rabu (13/2). " + "Kegiatan lain dibahas panjang. " * 8 + f"Sesuai {background}."
+        assert values(text)[0][1] is None, background
     # The page address's year counts: /2015/06/ and Friday 29 May.
     assert [(f.text, f.value) for f in dates_in("Jumat (29/5)", None, [2015])] == [("Jumat (29/5)", D(2015, 5, 29))]
     # A weekday typed in lower case is one when a day and month follow it.
