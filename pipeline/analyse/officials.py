@@ -78,7 +78,9 @@ _MAX_UNIT_RUN = 10
 _ROLE_CLAUSE = re.compile(
     # "Ketua LKKS yang baru saja dilantik, Murdoko": a short relative clause closed by a comma before the name.
     r"yang\s+(?:(?:[a-z]+\s+){0,3}[a-z]+\s*,(?=\s*[A-Z])"
+    # "Ketua Umum DNIKS yang baru yaitu Tantyo": the clause may end in an introducer.
     r"|(?:baru|lama|terpilih|sebelumnya|terdahulu|definitif|demisioner|saat\s+ini|kini)\b"
+    r"(?:\s+(?:yaitu|yakni|adalah|ialah)\b)?"
     r"|(?P<nick>(?:akrab|biasa|karib|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?:dengan\s+)?(?:nama\s+)?))\s*")
 # "Yang terpilih sebagai Ketua LKKS Polman adalah Hj. Andi Nurhidayah": words that introduce the holder.
 _INTRODUCERS = frozenset({"adalah", "ialah", "yakni", "yaitu"})

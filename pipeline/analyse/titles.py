@@ -290,7 +290,7 @@ kemudian selanjutnya akhirnya bahkan apalagi padahal meski meskipun walau walaup
 nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rumah istana lantai kompleks
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
-mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah
+mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah tadi nanti
 """)
 
 MONTHS_AND_DAYS = words_of("""

@@ -236,6 +236,8 @@ POSITIONED = [
      "Ribka Priskila Wulur", "org_chair", False, None),
     ("Diawali oleh Ketua Yayasan Peduli Anak, yang juga ketua LKSA Peduli Anak Nurdiana, menyampaikan sambutan.",
      "Nurdiana", "org_chair", False, None),
+    ("Pada Munas telah terpilih Ketua Umum DNIKS yang baru yaitu Tantyo Aji Sudarmono.",
+     "Tantyo Aji Sudarmono", "org_chair", False, None),
     # A clause between the position and the person.
     ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
      "Yohanis Rumengan", "org_chair", False, "71.72"),
@@ -387,6 +389,7 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Terpisah, Kepala UPTD PSAA Budi Sentosa saat ditemui di ruang kerjanya.",
     "Ketua LKS itu hadir didampingi Kabid Resos.",
     "Kita menggelar pelantikan lima kepala panti, In syaa Allah akan kami perhatikan.",
+    "Nanti secara teknis dibahas dengan Asda 3. Tadi juga sudah dilaporkan ke Asda 3.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
