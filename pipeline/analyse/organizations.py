@@ -73,7 +73,9 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
     "LKSA": ("LKSA", "PSAA", "lembaga kesejahteraan sosial anak", "panti asuhan", "panti-panti asuhan",
              "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
     # Homes for the elderly and the disabled are LKS as much as orphanages are; a bare "panti" in this press is one.
-    "LKS": ("LKS", "LKSLU", "Orsos", "lembaga kesejahteraan sosial", "yayasan sosial", "organisasi sosial", "panti sosial",
+    # Kemensos registers the drug-rehabilitation institutions it funds (IPWL) as LKS.
+    "LKS": ("LKS", "LKSLU", "IPWL", "institusi penerima wajib lapor", "Orsos", "lembaga kesejahteraan sosial",
+            "yayasan sosial", "organisasi sosial", "panti sosial",
             "panti-panti sosial", "panti werdha", "panti wreda", "panti werda", "panti wredha", "panti jompo",
             "panti lansia", "panti lanjut usia", "panti sosial tresna werdha", "panti disabilitas", "panti",
             "panti-panti"),

@@ -166,6 +166,7 @@ def test_seed_004_keeps_provincial_and_regency_bodies_apart() -> None:
     ("Pengelola panti sosial anak mengikuti rapat.", "LKSA"),
     ("Petugas panti sosial lanjut usia menerima pelatihan.", "LKS"),
     ("Warga lansia mendapat bantuan lewat program LKSLU.", "LKS"),
+    ("Gubernur meresmikan Institusi Penerima Wajib Lapor (IPWL) Ummu Syahidah.", "LKS"),
     ("Bantuan diberikan kepada lansia terlantar, baik di dalam atau di luar panti.", "LKS"),
 ])
 def test_older_regional_and_plural_names(sentence: str, kind: str) -> None:
