@@ -84,6 +84,7 @@ _ROLE_CLAUSE = re.compile(
     r"|(?P<nick>(?:akrab|biasa|karib|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?:dengan\s+)?(?:nama\s+)?))\s*")
 # "Yang terpilih sebagai Ketua LKKS Polman adalah Hj. Andi Nurhidayah": words that introduce the holder.
 _INTRODUCERS = frozenset({"adalah", "ialah", "yakni", "yaitu"})
+_NEWLY = frozenset({"baru", "terbaru", "terpilih"})
 _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya", "tahun",
                            "lalu", "terdahulu", "lama", "baru"})
 # Dotted tokens that do not end a sentence.
@@ -143,6 +144,9 @@ _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", 
 _GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
 # An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
 _HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
+# "Mayor Jendral TNI (Purn) Hassanudin": the force and retirement of a rank belong to the title.
+_RANK_FORCES = frozenset({"TNI", "Polri", "POLRI"})
+_RETIRED = frozenset({"Purn", "Purn.", "purn", "purn."})
 # Balinese names open with "I" (men) or "Ni" (women) before a birth-order or caste name: "I Wayan Sudirta".
 BALINESE_NAME_WORDS = words_of("""
 wayan made nyoman ketut putu kadek komang nengah gede gusti dewa desak ida bagus ayu agung ngurah luh kade iluh
@@ -311,6 +315,13 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
             # "Dr. (HC) Jhon": the bracket belongs to the title.
             honorific_start = token.start if honorific_start is None else honorific_start
             position += 4
+            continue
+        if not words and honorific_start is not None and token.text in _RANK_FORCES:
+            # "Mayor Jendral TNI (Purn) Hassanudin": the rank's force, and its retirement in brackets.
+            position += 1
+            if (position + 2 < len(tokens) and tokens[position].kind == "open"
+                    and tokens[position + 1].text in _RETIRED and tokens[position + 2].kind == "close"):
+                position += 3
             continue
         if is_honorific(token.text) and (not words or _restarts_name(token.text)):
             if words:
@@ -618,6 +629,14 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 return _Scan(role_end, excluded, index, False, last_role_word, True)
             if lowered in _INTRODUCERS and following is not None and following.text[:1].isupper():
                 return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
+            if (lowered in _INTRODUCERS and following is not None and following.kind == "comma"
+                    and index + 2 < len(tokens) and tokens[index + 2].text[:1].isupper()):
+                # "Ketua Fornas LKSA-PSAA terbaru yakni, Drs. H. Yanto"
+                return _Scan(role_end, excluded, index + 2, True, last_role_word, True)
+            if (lowered in _NEWLY and following is not None and following.kind == "word"
+                    and following.text.lower() in _INTRODUCERS):
+                index += 1  # "Ketua ... terbaru yakni X"
+                continue
             if (lowered in _DOUBLE_POST and following is not None and following.kind == "word"
                     and is_head_word(following.text)):
                 # "Ketua Forum Panti Asuhan sekaligus pemilik panti Baitul Rahim, Bahar": one holder of both posts.

@@ -243,10 +243,10 @@ wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakan
 HONORIFICS = words_of("""
 H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
-Jenderal Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
+Jenderal Jendral Letnan Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Komjen Komjenpol Irjenpol Brigjenpol
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
-Pdt Pendeta Romo Pastor Pater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
+Pdt Pendeta Romo Pastor Pater Suster Sr Bruder Frater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
 Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
@@ -291,6 +291,7 @@ nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rum
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
 mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah tadi nanti
+praktisi aktivis pegiat akademisi
 """)
 
 MONTHS_AND_DAYS = words_of("""

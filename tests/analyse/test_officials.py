@@ -238,6 +238,13 @@ POSITIONED = [
      "Nurdiana", "org_chair", False, None),
     ("Pada Munas telah terpilih Ketua Umum DNIKS yang baru yaitu Tantyo Aji Sudarmono.",
      "Tantyo Aji Sudarmono", "org_chair", False, None),
+    # A rank's force and retirement; a chair "terbaru yakni," the holder; a nun.
+    ("Pj. Gubernur NTB Mayor Jendral TNI (Purn) Hassanudin berkunjung ke Lombok Timur.",
+     "Hassanudin", "governor", True, "52"),
+    ("Pada munas ini, terpilih Ketua Fornas LKSA-PSAA terbaru yakni, Drs. H. Yanto Mulya Pibiwanto.",
+     "Yanto Mulya Pibiwanto", "org_chair", False, None),
+    ("Kepala Panti Asuhan Bhakti Luhur, Suster Veronika, menerima tali asih.",
+     "Veronika", "org_chair", False, None),
     # A clause between the position and the person.
     ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
      "Yohanis Rumengan", "org_chair", False, "71.72"),
@@ -390,6 +397,7 @@ def test_position_and_name_are_read(sentence: str, name: str, kind: str, acting:
     "Ketua LKS itu hadir didampingi Kabid Resos.",
     "Kita menggelar pelantikan lima kepala panti, In syaa Allah akan kami perhatikan.",
     "Nanti secara teknis dibahas dengan Asda 3. Tadi juga sudah dilaporkan ke Asda 3.",
+    "Lembaga ini diinisiasi oleh para Ketua Panti Asuhan Anak, Praktisi dan Aktivis perlindungan anak.",
 ])
 def test_no_official_without_a_named_person_in_position(sentence: str) -> None:
     assert officials_of(sentence) == []
