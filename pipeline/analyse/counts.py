@@ -87,6 +87,8 @@ _RUPIAH = re.compile(r"[ \t\u00a0]+rupiah\b", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:(?<=[A-Z])\d+[A-Z]*)?(?:[/\-][A-Za-z][A-Za-z'’]*)*)")
 # "8.640 jumlah panti asuhan", "30 total peserta": a filler noun between a number and what it counts.
 _REDUPLICATED = re.compile(r"^([A-Za-z]+)-\1$", re.IGNORECASE)
+# Words that exist only doubled ("laki-laki", "kanak-kanak"): the doubling is the word, not a plural.
+_LEXICAL_REDUPLICATIONS = frozenset({"laki", "kanak", "kupu", "paru", "oleh", "alun"})
 _FILLER = re.compile(r"[ \t\u00a0]+(?:jumlah|total|sejumlah)(?=[ \t\u00a0]+[a-z])", re.IGNORECASE)
 # "14 dari 22 suara", "63 dari 210 LKS": the part counts the whole's noun.
 _PART_OF = re.compile(r"[ \t\u00a0]+dari[ \t\u00a0]+(?:total[ \t\u00a0]+)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d,.]\d)")
@@ -146,7 +148,7 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
     head = match.group(1)
     end = match.end()
     doubled = _REDUPLICATED.match(head)
-    if doubled:
+    if doubled and doubled.group(1).lower() not in _LEXICAL_REDUPLICATIONS:
         head = doubled.group(1)  # "750 anak-anak": the plural form counts the same noun
     head_lower = head.lower()
     if head_lower in lexicon.stop or head_lower in numbers.NUMBER_WORDS:

@@ -90,6 +90,9 @@ def pairs(text: str) -> list[tuple[float, str]]:
         # A scaled decimal is exact, not 8300000000.000001.
         ("dana hibah Rp 8,3 miliar untuk LKS", 8_300_000_000, "rupiah"),
         ("menikahkan 10 pasang calon pengantin", 10, "pasang"),
+        # A word that exists only doubled is its own unit; a plural's doubling is not.
+        ("terdiri atas 34 laki-laki dan", 34, "laki-laki"),
+        ("diikuti 40 anak-anak dari panti", 40, "anak"),
     ],
 )
 def test_counts(text: str, value: float, unit: str) -> None:
@@ -160,6 +163,10 @@ def test_counts(text: str, value: float, unit: str) -> None:
         "undang-undang itu memuat 45 pasal",
         "6 plus 29 sisanya",
         "dan 14 lainnya",
+        # Activities, criteria and the like are no people, organisations, places or money.
+        "telah melaksanakan 15 kegiatan dan",
+        "penilaian meliputi 4 kriteria dan 3 aspek",
+        "forum 5 tahunan itu",
     ],
 )
 def test_not_counts(text: str) -> None:
