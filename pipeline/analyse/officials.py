@@ -36,6 +36,7 @@ from pipeline.analyse.titles import (
     PROPER_NAME_UNITS,
     PROVINCIAL_KINDS,
     REGENCY_KINDS,
+    REGION_TAIL_WORDS,
     ROMAN,
     SINGLE_HOLDER_KINDS,
     classify_role,
@@ -64,7 +65,8 @@ _PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rekt
 # ("Kepala UPTD Panti Sosial Asuhan Anak Budi Mulia, Siti Aisyah").
 _NAMED_UNIT_ENDINGS = frozenset({"anak", "sosial", "lansia", "werdha", "disabilitas", "remaja", "terlantar"})
 # A forum of a kind of institution is no institution with a name of its own ("Ketua Forum LKS Azis Muslim").
-_GENERIC_UNIT_END = re.compile(r"\bforum\s+(?:lks\S*|lksa\S*|panti(?:\s+asuhan)?|yayasan)\s*$", re.IGNORECASE)
+_GENERIC_UNIT_END = re.compile(r"\b(?:forum|fornas|forwil|forda)\s+(?:lks\S*|lksa\S*|panti(?:\s+asuhan)?|yayasan)\s*$",
+                               re.IGNORECASE)
 # A demonstrative after the words read as a name shows they named a place or an institution, not a person
 # ("Menurut Pengasuh Istana Anak Yatim Batulicin tersebut").
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:tersebut|itu)\b")
@@ -589,6 +591,13 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
             if region is not None:
                 role_end = max(role_end, region.end)
                 while index < len(tokens) and tokens[index].start < region.end:
+                    index += 1
+                if (index < len(tokens) and tokens[index].kind == "word"
+                        and tokens[index].text.lower() in REGION_TAIL_WORDS
+                        and (index + 1 == len(tokens) or not tokens[index + 1].text[:1].isupper())):
+                    # "Ketua HRC Malang Raya, Setiawan": "greater Malang", still the region; not "Riau Raya Pribadi",
+                    # where a name goes on.
+                    role_end = tokens[index].end
                     index += 1
                 last_role_word = ""
                 if _ends_sentence(tokens[index - 1].text):

@@ -110,7 +110,8 @@ sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes se
 pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
-komisioner kalapas karutan kakanwil kakankemenag kordinator asda
+komisioner kalapas karutan kakanwil kakankemenag kordinator asda irwasda dirkrimsus dirkrimum dirreskrimsus
+dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """) | {
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
@@ -177,7 +178,8 @@ mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
 fungsional struktural juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
-kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos
+kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
+dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -236,7 +238,8 @@ sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesdit
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
 kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
-wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda
+wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda irwasda
+dirkrimsus dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """)
 
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.

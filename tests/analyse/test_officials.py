@@ -245,6 +245,20 @@ POSITIONED = [
      "Yanto Mulya Pibiwanto", "org_chair", False, None),
     ("Kepala Panti Asuhan Bhakti Luhur, Suster Veronika, menerima tali asih.",
      "Veronika", "org_chair", False, None),
+    # Sections named by the elderly ("Lanjut Usia"); a forum's own short name; "greater" region; one-word unit
+    # names; police directorates.
+    ("Hadir Kepala Seksi Rehabilitasi Sosial Lanjut Usia dan Anak, Yenti Kemala.",
+     "Yenti Kemala", "social_office_staff", False, None),
+    ("Wakil Ketua Fornas LKSA Deni Lumi menambah, peran Fornas diharapkan besar.",
+     "Deni Lumi", "org_officer", False, None),
+    ("Ketua HRC Malang Raya, Setiawan menyampaikan, kegiatan bhakti sosial penting.",
+     "Setiawan", "org_chair", False, "35.73"),
+    ("Kepala Bidang Pemberdayaan Sosial, Dinas Sosial Provinsi Riau Raya Pribadi selaku narasumber mengatakan.",
+     "Raya Pribadi", "social_office_staff", False, "14"),
+    ("Sekretaris DPMD didampingi Kasubag Umum Tatalaksana dan Kepegawaian (UTK) Kartika Sari dan staf.",
+     "Kartika Sari", "other", False, None),
+    ("Hadir Irwasda Polda Maluku Kombes Pol Purwolelono, Dirkrimsus Kombes Pol Firman Nainggolan.",
+     "Firman Nainggolan", "other", False, "81"),
     # A clause between the position and the person.
     ("Ketua FLKS Kota Bitung yang baru, Yohanis Rumengan, berjanji aktif.",
      "Yohanis Rumengan", "org_chair", False, "71.72"),
