@@ -472,9 +472,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
             continue
-        if key in _ANNIVERSARIES and occasion_anniversary:
-            continue
-        if key in _ANNIVERSARIES and not _names_a_welfare_body(text, mentions, start, end):
+        if key in _ANNIVERSARIES and (occasion_anniversary or not _names_a_welfare_body(text, mentions, start, end)):
             continue  # "HUT ke-27 Kota Tarakan", "Polwan yang akan merayakan HUT ke-70": someone else's birthday
         slot = layout.slot(start)
         paragraph_start = article.starts[slot]
@@ -733,7 +731,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
             same = [(p, d) for p, d in same if not _ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)]
         else:
             # "izin panti akan dicabut ..., kata dia, Senin (27/2)": the day a plan was told is not the plan's.
-            same = [(p, d) for p, d in same if not _speech_date(article, d)]
+            same = [(p, d) for p, d in same if not _spoken_at(article.text, p, d)]
         after = [(p, d) for p, d in same if p >= cue.start]
         # An announced activity's day follows its name; a day before it is the reported act's.
         if after or (same and not cue.future):
@@ -753,7 +751,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         # by a day stated after it in a sentence that names it.
         for cue in cues:
             _, sentence_end = _sentence_bounds(article.text, 0, cue.start, cue.end)
-            own = [d for p, d in explicit if cue.end <= p < sentence_end and not _speech_date(article, d)]
+            own = [d for p, d in explicit if cue.end <= p < sentence_end and not _spoken_at(article.text, p, d)]
             if own:
                 return own[0], cue
         return None, best
@@ -856,9 +854,11 @@ def _planned(hits: list[_Hit]) -> bool:
 def _speech_date(article: ArticleText, mention: DateMention) -> bool:
     """True for the day a statement was made: "kata Saidin, Selasa (25/3/2025)", "X di Wamena, Minggu, mengatakan"."""
     position = _absolute(article, mention)
-    if position is None:
-        return False
-    text = article.text
+    return position is not None and _spoken_at(article.text, position, mention)
+
+
+def _spoken_at(text: str, position: int, mention: DateMention) -> bool:
+    """`_speech_date` for a mention whose place in the joined text is already known."""
     line_start = text.rfind("\n", 0, position) + 1
     return (_SPEECH_BEFORE.search(text, max(line_start, position - 60), position) is not None
             or _SPEECH_AFTER.match(text, position + len(mention.text)) is not None)

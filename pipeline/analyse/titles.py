@@ -415,7 +415,7 @@ def is_role_word(token: str) -> bool:
     first = core.split("-", 1)[0]
     if first in ROLE_WORDS:
         return True
-    if core.split(".", 1)[0] in _GLUED_LEVELS and "." in core:
+    if "." in core and core.split(".", 1)[0] in _GLUED_LEVELS:
         return True  # "Kab.Buleleng", "Prov.Kalteng": a level glued to its region's name
     return core.startswith(AGENCY_STEMS)
 
