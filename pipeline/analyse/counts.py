@@ -4,7 +4,8 @@ One regex pass finds every number (digits in Indonesian notation, number words, 
 money); a few checks of the words around each keep the counts: a noun after it ("199 LKS", "dua daerah"),
 "persen"/"%" or "Rp". Years, dates, times, periods, numbers of legal texts, phone numbers, ordinals and
 numbers inside names ("Covid-19", "ke-80", "KP3B") are not counts. A number word must be followed by a
-countable noun (data/count_nouns.txt); "satu" and "se-" words are articles, not counts. Rough plurals follow
+countable noun (data/count_nouns.txt); "se-" words are articles, and so is "one" unless the text lists it among
+other counts or restricts it ("tinggal satu daerah"). Rough plurals follow
 the convention in `numbers` (ratusan = 100).
 """
 
@@ -299,7 +300,43 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
         if digits and not match.group("qual") and _series_number(text, start, noun):
             continue
         found.append((start, unit_end, value, noun))
-    return found
+    return _stated_ones(text, found)
+
+
+# "Tinggal satu daerah", "dan 1 LKS lansia", "yaitu 1 LKSA": words that make "one" a quantity, restricting it or
+# adding it to a list; elsewhere "satu anak yang ..." is the indefinite article.
+_ONE_COUNTED_AFTER = re.compile(
+    r"(?:(?<![A-Za-z])(?:tinggal|hanya|baru|cuma|sisanya|yakni|yaitu|ialah|dan|serta|terdiri\s+(?:atas|dari)"
+    r"|antaranya)|,)[ \t\u00a0]*$", re.IGNORECASE)
+# "jika satu LKS mampu", "untuk satu anak sebesar", "dalam satu panti": one taken as a measure, not a number stated.
+_ONE_AS_MEASURE_AFTER = re.compile(
+    r"(?<![A-Za-z])(?:jika|jikalau|kalau|bila|apabila|untuk|dalam|setiap|tiap|per|program)[ \t\u00a0]*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _stated_ones(text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    """The counts without the ones that are no stated quantity: a "one" neither listed nor restricted."""
+    kept: list[tuple[int, int, float, str]] = []
+    for count in found:
+        start, end, value, unit = count
+        if value != 1 or unit in ("rupiah", "persen"):
+            kept.append(count)
+            continue
+        window = text[max(0, start - 30):start]
+        if _ONE_AS_MEASURE_AFTER.search(window):
+            continue
+        if _ONE_COUNTED_AFTER.search(window):
+            kept.append(count)
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+        following = _SENTENCE_BREAK.search(text, end)
+        sentence_end = following.start() if following else len(text)
+        # "dua LKS di Kota A, satu LKS di Kabupaten B": one among other counts of the same sentence.
+        if any(other_start >= sentence_start and other_end <= sentence_end and other_value != 1
+               and other_unit not in ("rupiah", "persen")
+               for other_start, other_end, other_value, other_unit in found):
+            kept.append(count)
+    return kept
 
 
 def find_counts(article: ArticleText) -> list[Count]:

@@ -167,10 +167,32 @@ def test_counts(text: str, value: float, unit: str) -> None:
         "telah melaksanakan 15 kegiatan dan",
         "penilaian meliputi 4 kriteria dan 3 aspek",
         "forum 5 tahunan itu",
+        # "One" neither listed nor restricted is the indefinite article, or a measure of something else.
+        "Di desa itu ada satu anak yang sakit keras.",
+        "Kini ada 1 panti yang baru dibuka di kecamatan itu.",
+        "Kalau satu yayasan bisa merawat puluhan anak, manfaatnya besar.",
+        "Setiap satu pengasuh menangani banyak anak.",
     ],
 )
 def test_not_counts(text: str) -> None:
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Listed beside other counts, or restricted ("tinggal", "hanya"): one is a stated quantity.
+        ("Ada tiga LKS di Kota Palu, satu LKS di Kabupaten Sigi.", [(3, "LKS"), (1, "LKS")]),
+        ("terdiri dari 40 panti asuhan dan 1 panti sosial lansia", [(40, "panti asuhan"), (1, "panti sosial")]),
+        ("Hanya satu lembaga yang belum terdaftar.", [(1, "lembaga")]),
+        ("Hasilnya, yaitu 1 LKSA meraih nilai A.", [(1, "LKSA")]),
+        # A measure of money per head: the money is the count, "one" is not.
+        ("Bantuan untuk satu anak sebesar Rp 500 ribu.", [(500000, "rupiah")]),
+        ("Di Jambi ada 120 LKS, dan jika satu LKS melayani 10 orang, itu banyak.", [(120, "LKS"), (10, "orang")]),
+    ],
+)
+def test_one_counts_only_where_listed_or_restricted(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
 
 
 def test_text_and_offsets() -> None:
