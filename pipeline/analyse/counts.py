@@ -109,7 +109,10 @@ _LABEL_BEFORE = re.compile(
     r"|lantai|lt\.?|kode|hal\.?|halaman|edisi|angkatan|gelombang|periode|tanggal|tgl\.?|kelas|juara"
     r"|peringkat|urutan|urut|level|seri|versi|huruf|butir|bab|tipe|type|gedung|kamar|ruang|nik|npwp|hp"
     r"|telp\.?|telepon|tel\.?|wa|whatsapp|fax|faks|tahap|hut|gang|gg\.?|kav\.?|kavling|zona|sektor|sesi|ronde"
-    r"|babak|jilid|volume|vol\.?|surah|surat|qs\.?|covid|sars|nomor\s+urut)[\s.:]*$",
+    r"|babak|jilid|volume|vol\.?|surah|surat|qs\.?|covid|sars|nomor\s+urut"
+    # Numbered commissions, assistants, grades and meetings: "Komisi 8 DPR", "Asda 3", "eselon 2", "Munas 2".
+    r"|komisi|asda|asisten|eselon|munas|musda|muswil|muscab|musprov|muskab|muskot|musdalub|rakernas|rakerda"
+    r"|rakerwil|rakorda|rakornas|rapimnas|rapimda|rapimwil|kongres|muktamar)[\s.:]*$",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 24

@@ -167,6 +167,12 @@ def test_counts(text: str, value: float, unit: str) -> None:
         "telah melaksanakan 15 kegiatan dan",
         "penilaian meliputi 4 kriteria dan 3 aspek",
         "forum 5 tahunan itu",
+        # Numbered commissions, assistants, grades and meetings are names, not quantities.
+        "akan dibahas bersama Komisi 8 DPR RI",
+        "Asda 1 Setdaprov Jambi hadir",
+        "para pejabat eselon 2 Pemkab Bone",
+        "dibuka pada Munas 3 Forum Nasional",
+        "peserta Rakerda 2 BK3S Jatim",
         # "One" neither listed nor restricted is the indefinite article, or a measure of something else.
         "Di desa itu ada satu anak yang sakit keras.",
         "Kini ada 1 panti yang baru dibuka di kecamatan itu.",
