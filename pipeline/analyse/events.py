@@ -218,7 +218,8 @@ _TOPIC_GAP = 8
 _LIST_GAP = re.compile(r"[ \t]*(?:,|/|&|dan|serta)?[ \t]*", re.IGNORECASE)
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(
-    r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda|kunjungan)[ \t]+(?:itu|ini|tersebut"
+    r"\W*(?:(?:pada|dalam|di)[ \t]+(?:kesempatan|kegiatan|acara|momen|momentum|agenda|kunjungan|anjangsana|pertemuan"
+    r"|silaturahmi|safari)[ \t]+(?:itu|ini|tersebut"
     r"|yang[ \t]+sama)|di[ \t]+sela(?:-sela)?\b|selain[ \t]+itu|usai|seusai|setelah)", re.IGNORECASE)
 # "sejak 15 Oktober 2024 hingga saat ini": the start of a state that lasts, not the day of an activity; a
 # training held "sejak 26 Maret" that has now closed is dated by that day.
@@ -510,7 +511,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             setting = _OCCASION.search(text, sentence_start, start)
             occasion = ((setting is not None and (_also_right_before(text, sentence_start, start)
                                                   or (_SETTING.match(setting.group()) is not None
-                                                      and len(text[setting.end():start].split()) <= 3)))
+                                                      and len(text[setting.end():start].split()) <= 5
+                                                      # "datang untuk melakukan pembinaan": the occasion's aim.
+                                                      and not _PURPOSE.search(text, setting.end(), start))))
                         or _BESIDES_BEFORE.search(text, sentence_start, start) is not None)
         if kind == "other" and (occasion or _OCCASION.search(text, sentence_start, start)):
             # "Dalam kegiatan itu juga dibuat beberapa perlombaan ... lomba video": contests inside the reported

@@ -331,6 +331,31 @@ def test_a_further_activity_of_the_same_occasion_is_a_second_event() -> None:
                               ("aid_distribution", dt.date(2024, 9, 7), "past")]
 
 
+@pytest.mark.parametrize("setting", [
+    # The occasion named by its own word, and a hand-over told with an adverb between.
+    "Pada anjangsana tersebut, Wakil Bupati menyerahkan bantuan sembako kepada pengurus panti.",
+    "Pada kesempatan itu, Sekda secara simbolis menyerahkan bantuan sembako kepada pengurus panti.",
+])
+def test_a_hand_over_on_the_named_occasion_is_a_second_event(setting: str) -> None:
+    doc = document(
+        None,
+        "SENGKANG - Pemerintah Kabupaten Wajo melakukan anjangsana ke Panti Asuhan Darul Hikmah, Rabu (14/8/2024).",
+        "Anjangsana itu digelar menjelang peringatan kemerdekaan dan dihadiri pejabat dinas sosial.",
+        setting,
+        published=dt.date(2024, 8, 15))
+    assert events_of(doc) == [("visit", dt.date(2024, 8, 14), "past"),
+                              ("aid_distribution", dt.date(2024, 8, 14), "past")]
+
+
+def test_the_aim_of_an_occasion_is_no_further_activity() -> None:
+    doc = document(
+        None,
+        "DUMAI - Wali Kota Dumai mengunjungi dua panti asuhan di Kecamatan Dumai Barat, Kamis (5/9/2024).",
+        "Ia mengatakan pada kunjungan itu pihaknya datang untuk melakukan pembinaan kepada pengurus panti.",
+        published=dt.date(2024, 9, 6))
+    assert events_of(doc) == [("visit", dt.date(2024, 9, 5), "past")]
+
+
 def test_things_explained_on_the_occasion_are_not_further_activities() -> None:
     doc = document(
         None,
