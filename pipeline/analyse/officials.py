@@ -70,6 +70,7 @@ _GENERIC_UNIT_END = re.compile(r"\b(?:forum|fornas|forwil|forda)\s+(?:lks\S*|lks
 # A demonstrative after the words read as a name shows they named a place or an institution, not a person
 # ("Menurut Pengasuh Istana Anak Yatim Batulicin tersebut").
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:tersebut|itu)\b")
+_ADDRESSED_AFTER = re.compile(r"[ \t]*,[ \t]*((?:Bapak|Ibu|Pak|Bu)\.?[ \t]+[A-Z][a-z])")
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
@@ -882,6 +883,14 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if name is not None and not scan.after_comma and _DEMONSTRATIVE_AFTER.match(text, name.end):
             name = None
+        addressed = _ADDRESSED_AFTER.match(text, name.end) if name is not None and not scan.after_comma else None
+        if name is not None and addressed is not None:
+            # "Kepala PPSA Woro Wiloso, Bapak Suyanto": the words after the unit were its own name; the person is
+            # the one addressed as Bapak/Ibu after the comma.
+            resume = next((i for i, t in enumerate(tokens) if t.start >= addressed.start(1)), len(tokens))
+            person = _read_name(text, tokens, resume, spans)[0]
+            if person is not None:
+                role_end, name = name.end, person
         if name is not None and scan.nickname and len(name.name.split()) < 2:
             # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.
             name = None

@@ -212,6 +212,9 @@ POSITIONED = [
      "Sri Wahyuni", "org_chair", False, None),
     ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
     ("Camat Kebon Jeruk Rudi Salim hadir.", "Rudi Salim", "other", False, None),
+    # The one addressed as Bapak/Ibu after a comma is the holder; the words before it named the unit.
+    ("Turut hadir Pengelola PSBR Mardi Utomo, Bapak Hendra Saputra beserta staf.", "Hendra Saputra",
+     "org_chair", False, None),
     # A charity's name of several words; a forum of charities has none; abbreviated heads of a prison or an
     # assessment section, a numbered chair.
     ("Menurut Ketua LKS Pelita Hati Komari, para lansia dibantu.", "Komari", "org_chair", False, None),
