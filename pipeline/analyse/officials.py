@@ -883,6 +883,13 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if name is not None and not scan.after_comma and _DEMONSTRATIVE_AFTER.match(text, name.end):
             name = None
+        if (name is not None and not scan.after_comma and name.start == first.start
+                and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None
+                and left.group().strip() == ","
+                and _speaker_before(text, left.start(), spans, False) is not None):
+            # "kata Taufiq Ridwan, Ketua LKS-LU Lamin ne' etam": the speaker before the comma holds the position,
+            # so the words right after its unit are the unit's own name.
+            role_end, name = name.end, None
         addressed = _ADDRESSED_AFTER.match(text, name.end) if name is not None and not scan.after_comma else None
         if name is not None and addressed is not None:
             # "Kepala PPSA Woro Wiloso, Bapak Suyanto": the words after the unit were its own name; the person is

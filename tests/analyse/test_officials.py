@@ -212,6 +212,9 @@ POSITIONED = [
      "Sri Wahyuni", "org_chair", False, None),
     ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
     ("Camat Kebon Jeruk Rudi Salim hadir.", "Rudi Salim", "other", False, None),
+    # A sentence-opening verb before the comma is no speaker: the name after the position is its holder.
+    ("Dilanjutkan, Ketua Forum LKS Kabupaten Blora Agus Salim mengatakan forum siap.", "Agus Salim", "org_chair",
+     False, "33.16"),
     # The one addressed as Bapak/Ibu after a comma is the holder; the words before it named the unit.
     ("Turut hadir Pengelola PSBR Mardi Utomo, Bapak Hendra Saputra beserta staf.", "Hendra Saputra",
      "org_chair", False, None),
@@ -586,6 +589,11 @@ def test_seed_mentions_count_surnames_and_titles() -> None:
      "Wartini Sulastri", "Ketua LKKS Provinsi Jambi"),
     ("Sementara Rahmi ketua sebelumnya dipilih oleh forum kabupaten.", "Rahmi", "ketua"),
     ("Mukhlis, ketua LKKS Bireuen, mengatakan pengurus siap.", "Mukhlis", "ketua LKKS Bireuen"),
+    # The words after the unit name the institution when the speaker before the comma holds the position.
+    ("“Laporan kami lengkap,” kata Yusuf Hamdani, Ketua LKS-LU Sinar Kasih, Senin (5/10/2020).",
+     "Yusuf Hamdani", "Ketua LKS-LU Sinar Kasih"),
+    ("“Kami bangga,” ujar Dewi Anggraini, Ketua LKSA Cahaya Bunda di kantornya.",
+     "Dewi Anggraini", "Ketua LKSA Cahaya Bunda"),
 ])
 def test_position_written_after_its_holder(sentence: str, name: str, role: str) -> None:
     found = by_name(officials_of(sentence))
