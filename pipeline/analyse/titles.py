@@ -320,7 +320,8 @@ _ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 # Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
-    (r"^(?:ketua|wakil\s+ketua|anggota|senator)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr|komisi|fraksi|dewan\s+perwakilan"
+    (r"^(?:ketua|wakil\s+ketua|anggota|senator|sekretaris\s+fraksi|bendahara\s+fraksi)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
+     r"|komisi|fraksi|dewan\s+perwakilan"
      r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),
     (r"^(?:wakil\s+gubernur|wagub)\b", "vice_governor"),
     (r"^gubernur\b", "governor"),
@@ -339,6 +340,9 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|asda|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b"
      r"(?!.*\b(?:polda|polres|polresta|polri|kodam|korem|kodim|lantamal|lanud)\b)", "regional_staff"),
+    # The coordinator of a forum, association or home leads it ("Koordinator Forum IPWL", "Koordinator Wilayah LKSA").
+    (r"^(?:koordinator|kordinator)(?:\s+(?:wilayah|daerah))?\s+(?:di\s+)?(?:forum|perkumpulan|lks|lksa|lkks|panti|yayasan"
+     r"|lembaga|flks|fornas|forwil|forda)\b(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)", "org_chair"),
     (r"^(?:kabid|kepala\s+bidang|kasie?|kepala\s+seksi|koordinator|sekretaris|bendahara|sekjen|perwakilan)\b"
      r"(?!.*\b(?:dinas|dinsos\S*|kemensos|kementerian)\b)(?=.*\b(?:lkks|bkkks|lk3s?|lks|lksa|flks|forum|yayasan"
      r"|lembaga\s+ko(?:or)?dinasi|panti)\b)", "org_officer"),

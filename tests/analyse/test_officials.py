@@ -341,7 +341,8 @@ POSITIONED = [
      "64"),
     ("Ketua Umum Forum Nasional LKSA – Panti Sosial Asuhan Anak Bapak Yanto Mulyono menyampaikan pesan.",
      "Yanto Mulyono", "org_chair", False, None),
-    ("Kunjungan itu diterima oleh Koordinator di Panti Jompo Syailendra, Magdalena.", "Magdalena", "org_officer",
+    # The coordinator in charge of a home leads it.
+    ("Kunjungan itu diterima oleh Koordinator di Panti Jompo Syailendra, Magdalena.", "Magdalena", "org_chair",
      False, None),
     ("Ketua Pimpinan Cabang Aisyiyah Ngawen, Sri Harsini. S.Pd.I mengungkapkan LKSA ini ladang amal.",
      "Sri Harsini", "org_chair", False, None),
@@ -533,6 +534,14 @@ def test_role_without_region_takes_the_article_region() -> None:
     ("Dirjen Rehabilitasi Sosial", "ministry_official"),
     ("Camat Curug", "other"),
     ("Ketua RT 05", "other"),
+    ("Sekretaris Fraksi PKB DPRD Jawa Timur", "legislator"),
+    ("Sekretaris DPRD Jawa Timur", "other"),
+    # A coordinator of a named body leads it; of a section or a field team, is one of its officers.
+    ("Koordinator Forum Panti Asuhan Kabupaten Bantul", "org_chair"),
+    ("Koordinator Wilayah LKSA Provinsi Jambi", "org_chair"),
+    ("Kordinator Perkumpulan Sahabat Lansia", "org_chair"),
+    ("Koordinator kesekretariatan", "org_officer"),
+    ("Koordinator Forum LKS Dinas Sosial Kota Blitar", "social_office_staff"),
 ])
 def test_role_kinds(role: str, kind: str) -> None:
     assert classify_role(role) == kind
