@@ -118,6 +118,8 @@ _SPEECH_VERB_BEFORE = re.compile(
     r"\b(?:(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|papar|sebut|imbuh|tambah|lanjut|tegas|pungkas|beber|urai"
     r"|tandas|sambung|pinta|menurut)(?:nya)?|di(?:kata|sampai|ungkap|jelas|tegas|utara|tutur|sebut|papar|terang)kan"
     r"(?:\s+oleh)?)\s*$", re.IGNORECASE)
+# The agent of a passive act ("diserahkan langsung oleh", "diterima oleh") is the one the sentence is about.
+_AGENT_BEFORE = re.compile(r"\b(?:oleh|diterima)\s+$", re.IGNORECASE)
 _ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
 _PLACE_IN_PHOTO = re.compile(r"\s*\(\s*(?:kiri|kanan|tengah|depan|belakang)[^()\n]{0,20}\)", re.IGNORECASE)
@@ -428,6 +430,14 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     # A lone sentence-opening word before a comma is often an adverb ("Sebelumnya,", "Karenanya,").
     named = titled or (specific and not _ADVERB_LIKE.match(name.name))
     return name if opens_sentence and named else None
+
+
+def _agent_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
+    """The name just before `end` when it is a passive act's agent: "diserahkan oleh Fiyanti Mala Ayi, ..."."""
+    name = _read_name_backwards(text, end, spans)
+    if name is None or text[name.end:end].strip(" ,") or len(name.name.split()) < 2:
+        return None
+    return name if _AGENT_BEFORE.search(text, max(0, name.start - 20), name.start) else None
 
 
 def _reported_speaker(text: str, end: int, spans: RegionSpans) -> _Name | None:
@@ -886,7 +896,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         if (name is not None and not scan.after_comma and name.start == first.start
                 and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None
                 and left.group().strip() == ","
-                and _speaker_before(text, left.start(), spans, False) is not None):
+                and (_speaker_before(text, left.start(), spans, False) is not None
+                     or _agent_before(text, left.start(), spans) is not None)):
             # "kata Taufiq Ridwan, Ketua LKS-LU Lamin ne' etam": the speaker before the comma holds the position,
             # so the words right after its unit are the unit's own name.
             role_end, name = name.end, None

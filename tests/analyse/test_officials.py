@@ -603,6 +603,9 @@ def test_seed_mentions_count_surnames_and_titles() -> None:
      "Yusuf Hamdani", "Ketua LKS-LU Sinar Kasih"),
     ("“Kami bangga,” ujar Dewi Anggraini, Ketua LKSA Cahaya Bunda di kantornya.",
      "Dewi Anggraini", "Ketua LKSA Cahaya Bunda"),
+    # So does the agent of a passive act before the comma.
+    ("Paket sembako diserahkan langsung oleh Rina Marlina Putri, Wakil Ketua DWP Unand, kepada pengasuh.",
+     "Rina Marlina Putri", "Wakil Ketua DWP Unand"),
 ])
 def test_position_written_after_its_holder(sentence: str, name: str, role: str) -> None:
     found = by_name(officials_of(sentence))
