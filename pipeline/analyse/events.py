@@ -307,6 +307,10 @@ _HELD_ON_BEFORE = re.compile(
 # An LKS-type body must be central; these neighbouring topics alone do not make an article relevant.
 _OFF_TOPIC = word_regex(words_of("pkk posyandu bpjs pilkada pemilu stunting banjir kebakaran narkoba sepakbola") | {
     "karang taruna", "rt/rw", "lembaga adat", "majelis adat", "dewan adat", "sepak bola"})
+# Bodies whose own field is one of those topics: for a drug-rehabilitation LKS (IPWL), drugs are its subject.
+_OWN_FIELD: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bIPWL\b|\binstitusi\s+penerima\s+wajib\s+lapor\b", re.IGNORECASE), "narkoba"),
+)
 # Who an installation installs: a board ("pengurus", "ketua") or an LKS-type body named beside the cue.
 _BOARD = word_regex(words_of("""pengurus kepengurusan ketua wakil anggota dewan pengawas pembina penasehat penasihat
 presidium badan_pengurus lkks lks lksa lk3 bkkks flks forum forwil forda panti yayasan organisasi lembaga terpilih"""))
@@ -640,7 +644,9 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
         return True
     lead = _lead_zone(layout) | {i for i in layout.headlines if i < 2}
     lead_hits = sum(1 for m in lks if layout.slot(m.start) in lead)
-    off_topic = len(_OFF_TOPIC.findall(article.text)) + 3 * len(_OFF_TOPIC.findall(title))
+    own = {topic for body, topic in _OWN_FIELD if body.search(article.text)}
+    off_topic = (sum(1 for word in _OFF_TOPIC.findall(article.text) if word.lower() not in own)
+                 + 3 * sum(1 for word in _OFF_TOPIC.findall(title) if word.lower() not in own))
     if off_topic > len(lks):
         return len(lks) >= 4 and lead_hits >= 1
     return (lead_hits >= 1 and len(lks) >= 2) or len(lks) >= 3 or any(

@@ -296,6 +296,26 @@ def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relev
     assert analysis.events[0].organizations[0].kind == "LKKS"
 
 
+def test_a_drug_rehabilitation_lks_is_relevant_however_often_drugs_are_named() -> None:
+    doc = document(
+        None,
+        "LHOKSEUMAWE - Dinas Sosial Kota Lhokseumawe menggelar pertemuan Institusi Penerima Wajib Lapor (IPWL), "
+        "Selasa (3/9/2024), di aula dinas.",
+        "Kepala bidang rehabilitasi sosial mengatakan kasus narkoba di kota itu terus naik.",
+        "Pecandu narkoba perlu direhabilitasi, dan korban narkoba perlu didampingi keluarga.",
+        published=dt.date(2024, 9, 4))
+    assert analyse(doc).relevant
+
+
+def test_many_drug_words_beside_one_passing_lks_are_off_topic() -> None:
+    doc = document(
+        None,
+        "LHOKSEUMAWE - Polres Lhokseumawe menggelar razia narkoba di tiga kecamatan, Selasa (3/9/2024).",
+        "Polisi menyita narkoba jenis sabu, dan pengedar narkoba ditahan; salah satunya pengurus LKS setempat.",
+        published=dt.date(2024, 9, 4))
+    assert not analyse(doc).relevant
+
+
 @pytest.mark.parametrize(("lead", "kind"), [
     ("Dinas Sosial Kota Madiun menggelar kegiatan penguatan sumber daya manusia (SDM) bagi pengurus Lembaga "
      "Kesejahteraan Sosial (LKS), Selasa (10/9/2024).", "training"),
