@@ -783,10 +783,19 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         if in_lead:
             return in_lead[0], best
     published = article.published
-    near = [d for _, d in explicit
+    near = [(p, d) for p, d in explicit
             if published is None or (d.value is not None and abs((d.value - published).days) <= 90)]
+    # "Diberitakan sebelumnya, penyerahan bantuan ... Jumat (8/10/2021)": the day stated with the act itself beats
+    # the first day the page happens to mention (often the day a comment was made).
+    for cue in cues:
+        if cue.future:
+            continue
+        start, end = _sentence_bounds(article.text, article.starts[layout.slot(cue.start)], cue.start, cue.end)
+        stated = [d for p, d in near if start <= p < end]
+        if stated:
+            return stated[0], cue
     if near:
-        return near[0], best
+        return near[0][1], best
     return (weekdays[0][1] if weekdays else None), best
 
 

@@ -296,6 +296,19 @@ def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relev
     assert analysis.events[0].organizations[0].kind == "LKKS"
 
 
+def test_without_a_day_in_the_lead_the_day_stated_with_the_act_beats_a_comment_day() -> None:
+    doc = document(
+        None,
+        "PADANG - Anggota DPRD Sumbar mengapresiasi Pemprov Sumbar yang membagikan bantuan permakanan untuk 40 "
+        "Lembaga Kesejahteraan Sosial Anak (LKSA).",
+        "Menurut dia, perhatian itu penting bagi panti asuhan.",
+        "\"Kami mendukung langkah gubernur,\" ujar dia, Minggu (12/9/2021).",
+        "Diberitakan sebelumnya, penyerahan bantuan dilakukan secara simbolis di Panti Asuhan Aisyiyah Padang, "
+        "Jumat (10/9/2021).",
+        published=dt.date(2021, 9, 13))
+    assert events_of(doc) == [("aid_distribution", dt.date(2021, 9, 10), "past")]
+
+
 def test_a_drug_rehabilitation_lks_is_relevant_however_often_drugs_are_named() -> None:
     doc = document(
         None,
