@@ -214,6 +214,8 @@ _TOPIC_BEFORE = re.compile(
     r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar)\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
+# Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.
+_DONE_VERB = re.compile(r"(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}(?:kan|i)$", re.IGNORECASE)
 _TOPIC_GAP = 8
 _LIST_GAP = re.compile(r"[ \t]*(?:,|/|&|dan|serta)?[ \t]*", re.IGNORECASE)
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
@@ -543,7 +545,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         hoped = wish and not held and not _JUST_DONE_BEFORE.search(text, max(0, start - 20), start)
         # "sosialisasi akreditasi", "bimtek penyaluran bantuan": a cue right after another kind's names its topic,
         # and so do the cues listed after it ("sosialisasi tanda terdaftar, akreditasi dan sertifikasi").
-        gap = text[hits[-1].end:start] if hits and start - hits[-1].end <= _TOPIC_GAP else None
+        # A verb right after an activity's name says what was done in it ("bakti sosial mengunjungi panti").
+        gap = (text[hits[-1].end:start] if hits and start - hits[-1].end <= _TOPIC_GAP
+               and not _DONE_VERB.match(word) else None)
         topic = gap is not None and ((hits[-1].kind != kind and not gap.strip())
                                      or (hits[-1].end == topic_end and _LIST_GAP.fullmatch(gap) is not None))
         if topic:

@@ -309,6 +309,16 @@ def test_without_a_day_in_the_lead_the_day_stated_with_the_act_beats_a_comment_d
     assert events_of(doc) == [("aid_distribution", dt.date(2021, 9, 10), "past")]
 
 
+def test_a_verb_after_an_activity_name_is_what_was_done_not_its_topic() -> None:
+    doc = document(
+        None,
+        "MEDAN - Dharma Wanita Persatuan Kota Medan menggelar kegiatan bakti sosial mengunjungi Panti Sosial Lanjut "
+        "Usia Harapan Kita, Jumat (18/10/2019).",
+        "Kegiatan itu digelar dalam rangka HUT DWP ke-20.",
+        published=dt.date(2019, 10, 19))
+    assert "visit" in [kind for kind, _, _ in events_of(doc)]
+
+
 def test_a_drug_rehabilitation_lks_is_relevant_however_often_drugs_are_named() -> None:
     doc = document(
         None,
