@@ -179,7 +179,7 @@ _STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ 
 # activity word, not the activity itself.
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
-    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|penerima|calon)[ \t]+$", re.IGNORECASE)
+    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon)[ \t]+$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(
@@ -211,7 +211,9 @@ _INSTITUTION_BEFORE = re.compile(
 # "akreditasi bisa mempermudah penyaluran bantuan": a benefit, not an act.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:tentang|mengenai|terkait|seputar|mulai[ \t]+dari|membahas|dibahas|pembahasan|membicarakan|mendiskusikan"
-    r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar)\b"
+    r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar"
+    # "memiliki visi, membina anak yatim": what a body is for, not an act it reports.
+    r"|visi|misi|bertujuan|tujuannya|bertugas)\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.

@@ -319,6 +319,20 @@ def test_a_verb_after_an_activity_name_is_what_was_done_not_its_topic() -> None:
     assert "visit" in [kind for kind, _, _ in events_of(doc)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Yayasan itu memiliki kebun yang menjadi tempat pelatihan keterampilan bagi anak asuh.",
+    "Panti Asuhan Nurul Falah memiliki visi, membina anak yatim dan anak terlantar agar mandiri.",
+])
+def test_what_a_body_is_for_is_no_activity(sentence: str) -> None:
+    doc = document(
+        None,
+        "MUARA ENIM - Lembaga Kesejahteraan Sosial Anak (LKSA) Panti Asuhan Nurul Falah di Kecamatan Lawang Kidul "
+        "kini mengasuh 30 anak.",
+        sentence,
+        published=dt.date(2024, 9, 4))
+    assert "training" not in [kind for kind, _, _ in events_of(doc)]
+
+
 def test_a_drug_rehabilitation_lks_is_relevant_however_often_drugs_are_named() -> None:
     doc = document(
         None,
