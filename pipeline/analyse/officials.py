@@ -756,6 +756,19 @@ def _bracket_holder(text: str, tokens: list[_Token], index: int, spans: RegionSp
     return name if titled else None
 
 
+def _named_as_institution_elsewhere(text: str, start: int, end: int) -> bool:
+    """True when the words text[start:end] stand elsewhere in the article with no position word just before them."""
+    run = text[start:end]
+    position = text.find(run)
+    while position >= 0:
+        if position != start:
+            before = text[max(0, position - 40):position].replace("(", " ").replace(")", " ").split()
+            if not any(is_head_word(word.strip(",.")) for word in before[-3:]):
+                return True
+        position = text.find(run, position + 1)
+    return False
+
+
 def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans) -> bool:
     """A comma inside a long office name: what follows is more of the unit, not the person.
 
@@ -871,6 +884,10 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
                 # "Panti Asuhan Santa Susana dalam ...": an opener's two words are all the run, and no person follows.
                 name = _read_name(text, tokens, scan.next_index + length, spans)[0] if len(
                     name.name.split()) > length else None
+                if name is not None and _named_as_institution_elsewhere(text, first.start, name.end):
+                    # "Pembina LKS Nur Hasan" beside "(LKS) Nur Hasan menyerahkan santunan": the whole run is the
+                    # institution's name, as the article writes it with no position before it.
+                    role_end, name = name.end, None
             elif institution:
                 role_end, name = name.end, None
         if (name is not None and scan.after_comma and _OWN_APPOSITION.match(text, name.end)

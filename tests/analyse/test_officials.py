@@ -871,3 +871,11 @@ def test_other_office_matches_as_with_a_leading_word_boundary() -> None:
     for text in ["Dinas Kesehatan", "dinas Pendidikan", "Kadinas Kesehatan", "_Dinas Kesehatan", "Dinas Sosial",
                  "x, Dinas  Perhubungan", "éDinas Kesehatan", "Dinas Sosialisasi"]:
         assert [m.span() for m in _OTHER_OFFICE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_a_run_the_article_writes_as_an_institution_name_is_no_person() -> None:
+    found = officials_of(
+        "Lembaga Kesejahteraan Sosial (LKS) Nur Hidayah menyalurkan santunan kepada 120 anak yatim, Jumat (5/4/2024).",
+        "Pembina LKS Nur Hidayah menyebut santunan itu digelar setiap tahun.")
+    assert [o.name for o in found] == []
+
