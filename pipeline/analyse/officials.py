@@ -1422,6 +1422,8 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
         first = person.mention
         start, end = person.spans[0]
         name = first.name or ""
+        if _institution_named(article.text, name):
+            continue  # "Kepala UPTD PSAA Budi Sentosa" beside "di Panti Sosial Asuhan Anak Budi Sentosa": a home
         aliases = list(person.aliases)
         full = _full_form(article.text, name) if " " not in name else None
         if full is not None:
@@ -1436,6 +1438,28 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
             role_kind=role_kind, acting=first.acting, region_code=first.region_code,
             evidence=article.evidence(start, end), aliases=aliases, mentions=count))
     return officials
+
+
+# Unit words whose next words name the institution: "di Yayasan Annur Galang", "UPTD PSAA Budi Sentosa".
+_INSTITUTION_UNIT_BEFORE = re.compile(
+    r"\b(?:Yayasan|Panti(?:[ \t]+(?:Asuhan|Sosial|Werdha|Wreda|Jompo))*|Asuhan[ \t]+Anak|PSAA|LKSA|LKS|Rumah[ \t]+Yatim"
+    r"|Pondok[ \t]+Pesantren|Ponpes)[ \t]+$")
+
+
+def _institution_named(text: str, name: str) -> bool:
+    """True when the article writes `name` right after an institution word with no position before it."""
+    if not name:
+        return False
+    for match in re.finditer(re.escape(name), text):
+        unit = _INSTITUTION_UNIT_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if unit is None or text[match.end():match.end() + 1].isalnum():
+            continue
+        # "Ketua Umum Forum Nasional LKSA-PSAA Zairullah Azhar": a position earlier in the clause owns the name.
+        window = text[max(0, unit.start() - 60):unit.start()]
+        clause = re.split(r"[.,;:!?\n(]", window)[-1]
+        if not any(is_head_word(word.strip("-/")) for word in clause.split()):
+            return True
+    return False
 
 
 def _full_form(text: str, name: str) -> str | None:

@@ -879,3 +879,17 @@ def test_a_run_the_article_writes_as_an_institution_name_is_no_person() -> None:
         "Pembina LKS Nur Hidayah menyebut santunan itu digelar setiap tahun.")
     assert [o.name for o in found] == []
 
+
+
+def test_a_name_the_article_gives_a_home_is_no_person() -> None:
+    found = officials_of(
+        "Kepala Panti Sosial Tresna Werdha Mekar Wangi menyebut 40 lansia kini diasuh.",
+        "Para lansia itu tinggal di Panti Sosial Tresna Werdha Mekar Wangi sejak 2019.")
+    assert [o.name for o in found] == []
+
+
+def test_a_name_after_a_forum_of_homes_in_a_position_is_its_holder() -> None:
+    found = officials_of(
+        "Ketua Umum Forum Nasional LKSA-PSAA Rahmat Hidayat memuji pemerintah provinsi.",
+        "Rahmat Hidayat juga meminta panti asuhan segera mendaftar.")
+    assert [o.name for o in found] == ["Rahmat Hidayat"]
