@@ -411,6 +411,12 @@ def _read_name_backwards(text: str, end: int, spans: RegionSpans) -> _Name | Non
     return name
 
 
+def _name_right_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
+    """The name ending just before `end`, with nothing but spaces and commas between."""
+    name = _read_name_backwards(text, end, spans)
+    return None if name is None or text[name.end:end].strip(" ,") else name
+
+
 def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> _Name | None:
     """The person a position written after their name belongs to, when the sentence is about that person.
 
@@ -418,8 +424,8 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     Jambi berdiskusi ...": after a speech verb, or opening the sentence with a title, two name words, or one
     name word before a position that names its body ("Mukhlis, ketua LKKS Bireuen, ...").
     """
-    name = _read_name_backwards(text, end, spans)
-    if name is None or text[name.end:end].strip(" ,"):
+    name = _name_right_before(text, end, spans)
+    if name is None:
         return None
     paragraph_start = text.rfind("\n", 0, name.start) + 1
     before = text[max(paragraph_start, name.start - 40):name.start]
@@ -434,16 +440,16 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
 
 def _agent_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
     """The name just before `end` when it is a passive act's agent: "diserahkan oleh Fiyanti Mala Ayi, ..."."""
-    name = _read_name_backwards(text, end, spans)
-    if name is None or text[name.end:end].strip(" ,") or len(name.name.split()) < 2:
+    name = _name_right_before(text, end, spans)
+    if name is None or len(name.name.split()) < 2:
         return None
     return name if _AGENT_BEFORE.search(text, max(0, name.start - 20), name.start) else None
 
 
 def _reported_speaker(text: str, end: int, spans: RegionSpans) -> _Name | None:
     """The name just before `end` when a reporting verb ("kata", "dikatakan oleh") introduces it."""
-    name = _read_name_backwards(text, end, spans)
-    if name is None or text[name.end:end].strip(" ,"):
+    name = _name_right_before(text, end, spans)
+    if name is None:
         return None
     paragraph_start = text.rfind("\n", 0, name.start) + 1
     return name if _SPEECH_VERB_BEFORE.search(text, max(paragraph_start, name.start - 40), name.start) else None
@@ -896,8 +902,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         selaku = _SELAKU_BEFORE.search(text, max(0, match.start() - 25), match.start())
         if (name is not None and selaku is not None and not _OWN_APPOSITION.match(text, name.end)
-                and (before := _read_name_backwards(text, selaku.start(), spans)) is not None
-                and not text[before.end:selaku.start()].strip(" ,")):
+                and _name_right_before(text, selaku.start(), spans) is not None):
             # "oleh Lifyarman selaku Kepala Seksi ..., Dedi Irawan dan ...", "Fatimah sebagai salah satu pengurus
             # panti dari PAM Nanggulan": "selaku"/"sebagai" follows its holder; names after the position are
             # companions or the body's own name.
@@ -1047,9 +1052,7 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
         else:
             before = _REPRESENTS.search(text, max(0, org.start - 30), org.start)
             if before is not None:
-                name = _read_name_backwards(text, before.start(), spans)
-                if name is not None and text[name.end:before.start()].strip(" ,"):
-                    name = None
+                name = _name_right_before(text, before.start(), spans)
         if name is not None:
             mention = _role_mention(name, f"Perwakilan {org.organization.name}", regions)
             mention.role_kind = kind
