@@ -315,6 +315,8 @@ _ONE_COUNTED_AFTER = re.compile(
 _ONE_AS_MEASURE_AFTER = re.compile(
     r"(?<![A-Za-z])(?:jika|jikalau|kalau|bila|apabila|untuk|dalam|setiap|tiap|per|program)[ \t\u00a0]*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+# Sums and shares: "Rp 1 juta" and "1 persen" are amounts, never the indefinite article.
+_AMOUNT_UNITS = frozenset({"rupiah", "persen"})
 
 
 def _stated_ones(text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
@@ -322,7 +324,7 @@ def _stated_ones(text: str, found: list[tuple[int, int, float, str]]) -> list[tu
     kept: list[tuple[int, int, float, str]] = []
     for count in found:
         start, end, value, unit = count
-        if value != 1 or unit in ("rupiah", "persen"):
+        if value != 1 or unit in _AMOUNT_UNITS:
             kept.append(count)
             continue
         window = text[max(0, start - 30):start]
@@ -336,7 +338,7 @@ def _stated_ones(text: str, found: list[tuple[int, int, float, str]]) -> list[tu
         sentence_end = following.start() if following else len(text)
         # "dua LKS di Kota A, satu LKS di Kabupaten B": one among other counts of the same sentence.
         if any(other_start >= sentence_start and other_end <= sentence_end and other_value != 1
-               and other_unit not in ("rupiah", "persen")
+               and other_unit not in _AMOUNT_UNITS
                for other_start, other_end, other_value, other_unit in found):
             kept.append(count)
     return kept

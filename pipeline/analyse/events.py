@@ -738,12 +738,14 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
               and not _interview(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
+    # "rencana pembinaan yang akan dilaksanakan pada 2 April 2026": days announced for a planned activity.
+    announced = {p for p, _ in explicit if _ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)}
     for cue in cues:
         slot = layout.slot(cue.start)
         same = [(p, d) for p, d in explicit if layout.slot(p) == slot]
         if not cue.future:
-            # "rencana pembinaan yang akan dilaksanakan pada 2 April 2026": an announced day is no reported act's.
-            same = [(p, d) for p, d in same if not _ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)]
+            # An announced day is no reported act's.
+            same = [(p, d) for p, d in same if p not in announced]
         else:
             # "izin panti akan dicabut ..., kata dia, Senin (27/2)": the day a plan was told is not the plan's.
             same = [(p, d) for p, d in same if not _spoken_at(article.text, p, d)]
@@ -774,12 +776,10 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
            if cue is best or layout.slot(cue.start) in layout.top):
         # "digelar baru-baru ini": any dated line of the page is the report's or an interview's day.
         return None, best
-    # "rencana pembinaan LKS yang akan dilaksanakan pada 2 April 2026": the day announced for another kind of
-    # activity is no fallback for this one.
+    # The day announced for another kind of activity is no fallback for this one.
     kind = best.kind if best else None
     explicit = [(p, d) for p, d in explicit
-                if not (_ANNOUNCED_DAY_BEFORE.search(article.text, max(0, p - 50), p)
-                        and _named_before(article.text, all_hits or cues, p) not in (None, kind))]
+                if p not in announced or _named_before(article.text, all_hits or cues, p) in (None, kind)]
     held_on = [d for p, d in explicit if _HELD_ON_BEFORE.search(article.text, max(0, p - 40), p)]
     if held_on:
         return held_on[0], best
