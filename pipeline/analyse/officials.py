@@ -181,6 +181,11 @@ _OTHER_OFFICE = re.compile(r"[Dd](?<!\w[Dd])inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
 _BARE_OFFICE_KINDS: dict[str, RoleKind] = {
     "kepala dinas": "head_of_social_office", "kadis": "head_of_social_office", "kadin": "head_of_social_office",
     "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff"}
+# A committee's chair ("Ketua Panitia", "Ketua Pelaksana") and the words naming its event, up to the comma.
+_COMMITTEE_CHAIR = re.compile(r"(?i:ketua)\s+(?i:panitia|pelaksana)\b")
+_EVENT_DESCRIPTION = re.compile(r"([^\n.!?;:,()\"“”]{1,90}?)[ \t]*,[ \t]*")
+# Words of a sentence going on, not of an event's name: verbs, clause links, addressees.
+_NOT_A_DESCRIPTION = re.compile(r"\b(?:me[a-z]{3,}|ber[a-z]{3,}|di[a-z]{4,}|ter[a-z]{3,}kan|yang|bahwa|kepada|untuk|ini|itu)\b")
 _GROUP_LEAD = re.compile(r"(?:ketua|pimpinan|kepala)\s+(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:mantan|eks|bekas)\s+$", re.IGNORECASE)
 _GENERAL_UNITS = frozenset({"direktorat", "sekretaris", "sekretariat", "direktur", "inspektur", "inspektorat"})
@@ -936,6 +941,16 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if name is not None:
             consumed = name.end
+    if name is None and not scan.after_comma and _COMMITTEE_CHAIR.match(text, head_start):
+        # "Ketua Panitia penyelenggara Munas ke-2 Fornas LKSA, Syaiful Islami": a committee is named after its
+        # event, in words of any kind; the holder follows the comma that ends them.
+        described = _EVENT_DESCRIPTION.match(text, role_end)
+        if described is not None and not _NOT_A_DESCRIPTION.search(described.group(1)):
+            following = _tokens(text, described.end(), described.end() + _WINDOW)
+            holder, _ = _read_name(text, following, 0, spans)
+            if holder is not None and holder.start == following[0].start:
+                role_end, name = role_end + len(described.group(1).rstrip()), holder
+                consumed = name.end
     role = _role_text(text, head_start, role_end, scan.excluded)
     if head.lower().endswith("nya"):
         role = head[:-3] + role[len(head):]

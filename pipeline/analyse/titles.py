@@ -358,6 +358,9 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      "social_office_staff"),
     # The chair of one department or section of an organisation is one of its officers.
     (r"^ketua\s+(?:departemen|bidang|divisi|seksi)\b(?!.*\b(?:dprd|dpr|dpd)\b)", "org_officer"),
+    # The committee of a body's own congress or working meeting is drawn from its board ("Ketua Panitia Musda").
+    (r"^ketua\s+(?:panitia|pelaksana)\b.*\b(?:munas|musda|muswil|muscab|muskab|musyawarah|raker\w*|rapat\s+kerja"
+     r"|rapimnas)\b", "org_officer"),
     # Chairs of a neighbourhood unit or of an event's committee lead no organisation.
     (r"^ketua\s+(?:rt|rw|panitia|pelaksana)\b", "other"),
     (r"^(?:kepala|sekretaris|kabid|kasie?|kasubb?ag|kasubid|kadis|kadin|direktur)\b.*\b(?:dinas|badan|kantor|bidang"

@@ -309,9 +309,14 @@ POSITIONED = [
      "Sudarmi", "org_chair", False, None),
     # The position's own short form in brackets between it and the holder.
     ("Gubernur Jambi (Gubjam) H Tarmizi Hakim menyerahkan bantuan.", "Tarmizi Hakim", "governor", False, "15"),
-    # A committee named after its meeting and year.
+    # A committee named after its meeting and year; a body's own working meeting draws it from the board.
     ("Ketua Panitia Rakerda Tahun 2023, I Nyoman Suardana, S.Sos melaporkan jumlah peserta.",
-     "I Nyoman Suardana", "other", False, None),
+     "I Nyoman Suardana", "org_officer", False, None),
+    # A committee named after its event in words of any kind, up to the comma before its chair.
+    ("Ketua Panitia penyelenggara Munas ke-3 Forum LKSA 2024, Hendra Wijaya menyampaikan harapan.",
+     "Hendra Wijaya", "org_officer", False, None),
+    ("Ketua pelaksana bakti sosial santunan anak yatim dan dhuafa, Rina Marlina mengatakan sasaran tercapai.",
+     "Rina Marlina", "other", False, None),
     # "selaku" follows its holder: the names after the position's comma are companions.
     ("Penyaluran dikawal oleh Marzuki selaku Kepala Seksi Rehabilitasi Sosial, Dedi dan Rina.", "Marzuki",
      "social_office_staff", False, None),
@@ -679,7 +684,10 @@ def test_truncated_sentence_is_no_headline() -> None:
 @pytest.mark.parametrize(("role", "kind"), [
     ("Ketua Harian LKKS Jateng", "org_officer"),
     ("Ketua Umum LKKS Lampung", "org_chair"),
-    ("Ketua Panitia Musda", "other"),
+    ("Ketua Panitia Musda", "org_officer"),
+    ("Ketua Pelaksana Rapat Kerja Wilayah", "org_officer"),
+    ("Ketua Panitia Temu Kreasi LKSA", "other"),
+    ("Ketua Panitia HUT Korpri", "other"),
     ("Kepala Loka Rehabilitasi Sosial Lanjut Usia", "ministry_official"),
     ("Kepala LRSLU Meohai", "ministry_official"),
     ("Sudin Sosial Jaksel", "head_of_social_office"),
@@ -886,6 +894,15 @@ def test_a_name_the_article_gives_a_home_is_no_person() -> None:
         "Kepala Panti Sosial Tresna Werdha Mekar Wangi menyebut 40 lansia kini diasuh.",
         "Para lansia itu tinggal di Panti Sosial Tresna Werdha Mekar Wangi sejak 2019.")
     assert [o.name for o in found] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ketua Panitia mengatakan, Budi Santoso hadir sebagai tamu.",
+    "Ketua panitia menyampaikan terima kasih kepada Dinas Sosial, Pemkab dan warga.",
+    "Ketua panitia berharap acara serupa digelar lagi, Minggu depan.",
+])
+def test_a_committee_description_is_not_a_sentence_going_on(sentence: str) -> None:
+    assert [o.name for o in officials_of(sentence)] == []
 
 
 def test_a_name_after_a_forum_of_homes_in_a_position_is_its_holder() -> None:
