@@ -1205,6 +1205,8 @@ def _same_person(person: _Person, name: str, kind: RoleKind | None = None) -> bo
     if lowered == (person.mention.name or "").lower() or lowered in (a.lower() for a in person.aliases):
         return True
     words = frozenset(lowered.split())
+    if _initial_for_last_word(lowered, (person.mention.name or "").lower()):
+        return True
     if not (words <= person.tokens or person.tokens <= words):
         return False
     if kind is None or "other" in (kind, person.mention.role_kind) or kind == person.mention.role_kind:
@@ -1214,6 +1216,15 @@ def _same_person(person: _Person, name: str, kind: RoleKind | None = None) -> bo
     shorter, longer = sorted((_without_common_opening(lowered), _without_common_opening(person.mention.name or "")),
                              key=len)
     return bool(shorter) and longer[:len(shorter)] == shorter
+
+
+def _initial_for_last_word(one: str, other: str) -> bool:
+    """ "sofyan edi j" and "sofyan edi jarwoko": a caption or headline shortens the last word to its initial."""
+    first, second = one.split(), other.split()
+    if len(first) != len(second) or len(first) < 2 or first[:-1] != second[:-1]:
+        return False
+    short, long = sorted((first[-1].rstrip("."), second[-1].rstrip(".")), key=len)
+    return len(short) == 1 and len(long) > 1 and long.startswith(short)
 
 
 def _without_common_opening(name: str) -> list[str]:
@@ -1293,7 +1304,8 @@ def _merge(mentions: list[_Mention]) -> list[_Person]:
             if alias not in person.aliases:
                 person.aliases.append(alias)
         current = person.mention
-        if len(mention.name.split()) > len(current.name.split() if current.name else []):
+        known = current.name or ""
+        if (len(mention.name.split()), len(mention.name)) > (len(known.split()), len(known)):
             current.name, current.name_text = mention.name, mention.name_text
             person.tokens = frozenset(mention.name.lower().split())
         if mention.role_kind != "other" and (current.role_kind == "other" or _GROUP_LEAD.match(current.role)):

@@ -910,3 +910,11 @@ def test_a_name_after_a_forum_of_homes_in_a_position_is_its_holder() -> None:
         "Ketua Umum Forum Nasional LKSA-PSAA Rahmat Hidayat memuji pemerintah provinsi.",
         "Rahmat Hidayat juga meminta panti asuhan segera mendaftar.")
     assert [o.name for o in found] == ["Rahmat Hidayat"]
+
+
+def test_a_last_word_shortened_to_its_initial_is_the_same_person() -> None:
+    found = officials_of(
+        "Wawali Sofyan Edi J menyerahkan bantuan, disaksikan Kepala Dinsos Kota Malang Sri W.",
+        "Wakil Wali Kota Malang Sofyan Edi Jarwoko berharap bantuan bermanfaat.",
+        "Sri Wahyuningtyas, Kepala Dinas Sosial Kota Malang, menambahkan bantuan akan naik.")
+    assert sorted(o.name for o in found) == ["Sofyan Edi Jarwoko", "Sri Wahyuningtyas"]
