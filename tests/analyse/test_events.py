@@ -283,6 +283,21 @@ def test_one_late_passing_orphanage_does_not_make_a_bansos_story_relevant() -> N
     assert analyse(doc).relevant is False
 
 
+def people_served(where: str) -> Document:
+    return document(
+        "Bupati Serahkan Bantuan Sandang bagi Anak Disabilitas",
+        "MASAMBA - Bupati Luwu Utara menyerahkan bantuan sandang kepada anak penyandang disabilitas dan anak "
+        f"terlantar binaan {where}, di Kantor Bupati, Jumat (30/8/2024).",
+        "Bantuan ini merupakan kegiatan Dinas Sosial yang dilaksanakan setiap tahun.",
+        "Jumlah anak penyandang disabilitas sebanyak 125 jiwa yang tersebar di 15 kecamatan.",
+        published=dt.date(2024, 9, 2))
+
+
+def test_homes_named_as_where_the_people_served_are_not_make_no_lks_story() -> None:
+    assert analyse(people_served("di luar lembaga kesejahteraan sosial anak (LKSA)/panti")).relevant is False
+    assert analyse(people_served("baik di dalam maupun di luar lembaga kesejahteraan sosial anak (LKSA)/panti")).relevant
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
