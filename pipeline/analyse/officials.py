@@ -92,7 +92,9 @@ _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khi
                            "lalu", "terdahulu", "lama", "baru"})
 # Dotted tokens that do not end a sentence.
 _DOTTED_ABBREVIATIONS = words_of(
-    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg")
+    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg"
+    # Balinese name words written short: Ngurah, Gusti, Gede, Bagus, Cokorda, Dewa.
+    " ngr gst gd bgs cok dw")
 _APPOSITION_LEFT = re.compile(
     r"(?:,|\(|\bselaku(?:\s+salah\s+(?:satu|seorang))?|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat"
     r"|ditunjuk|didaulat|diamanahi|diamanatkan|dipercaya|resmi)(?:\s+(?:secara\s+aklamasi|kembali|resmi"
@@ -155,6 +157,7 @@ _RETIRED = frozenset({"Purn", "Purn.", "purn", "purn."})
 # Balinese names open with "I" (men) or "Ni" (women) before a birth-order or caste name: "I Wayan Sudirta".
 BALINESE_NAME_WORDS = words_of("""
 wayan made nyoman ketut putu kadek komang nengah gede gusti dewa desak ida bagus ayu agung ngurah luh kade iluh
+gst ngr gd bgs
 """)
 _TITLES_AFTER_NAME = frozenset({"Dt", "Datuk", "Datuak", "St", "Sutan"})
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -655,7 +658,7 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                         return _Scan(role_end - 1, excluded, index, False, "", False)
                 last_role_word = ""
                 continue
-            if token.text == "I" and following is not None and following.text.lower() in BALINESE_NAME_WORDS:
+            if token.text == "I" and following is not None and following.text.lower().rstrip(".") in BALINESE_NAME_WORDS:
                 # "Wakil Bupati I Wayan Artha": the Balinese name prefix, not a numbered deputy.
                 return _Scan(role_end, excluded, index, False, last_role_word, True)
             if lowered in _INTRODUCERS and following is not None and following.text[:1].isupper():
@@ -798,7 +801,7 @@ def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans)
         # "Mewakili Gubernur, Wakil Gubernur Victor ...": a new position, not more of the unit.
         return False
     if (following.text in ("I", "Ni") and index + 1 < len(tokens)
-            and tokens[index + 1].text.lower() in BALINESE_NAME_WORDS):
+            and tokens[index + 1].text.lower().rstrip(".") in BALINESE_NAME_WORDS):
         # "Perbekel Desa Sanur Kaja, I Made Sudana": a Balinese name, not a numbered unit.
         return False
     if span_at(spans, following.start) is not None or (

@@ -918,3 +918,12 @@ def test_a_last_word_shortened_to_its_initial_is_the_same_person() -> None:
         "Wakil Wali Kota Malang Sofyan Edi Jarwoko berharap bantuan bermanfaat.",
         "Sri Wahyuningtyas, Kepala Dinas Sosial Kota Malang, menambahkan bantuan akan naik.")
     assert sorted(o.name for o in found) == ["Sofyan Edi Jarwoko", "Sri Wahyuningtyas"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("\"Dinas Sosial adalah pembina,\" kata Anak Agung Ngr. Gde Marjaya, Kepala Bidang Rehabilitasi Sosial Dinas "
+     "Sosial Kota Denpasar.", "Anak Agung Ngr. Gde Marjaya"),
+    ("Hadir Kepala Dinas Sosial Bali I Gst. Ayu Putri dalam acara itu.", "I Gst. Ayu Putri"),
+])
+def test_balinese_name_words_written_short_stay_in_the_name(sentence: str, name: str) -> None:
+    assert [o.name for o in officials_of(sentence)] == [name]
