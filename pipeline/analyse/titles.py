@@ -119,7 +119,7 @@ dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairu
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
     "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
-    "pekerja sosial", "penyuluh sosial", "sekretaris jenderal",
+    "pekerja sosial", "penyuluh sosial", "sekretaris jenderal", "penanggung jawab",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
@@ -367,6 +367,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      r"|seksi|bagian|upt|uptd|rsud|puskesmas|kecamatan|desa|kelurahan|sekolah|dprd|camat)\b", "other"),
     # Numbered chairs ("Ketua I", "Ketua 2") are the chair's deputies.
     (r"^ketua\s+(?:i{1,3}|iv|v|[1-9])\b", "org_officer"),
+    # The person answerable for a home or foundation runs it ("penanggung jawab Panti Asuhan Bakti Luhur").
+    (r"^penanggung\s+jawab\b(?:\s+utama)?\s+(?:panti|yayasan|lks|lksa|lembaga\s+kesejahteraan)\b", "org_chair"),
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
     (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
      r"|pemilik\s+(?:panti|yayasan|lks|lksa))\b"
