@@ -188,7 +188,7 @@ AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdi
 
 ROMAN = words_of("i ii iii iv v vi vii viii ix x xi xii")
 # Unit words that are also people's names or parts of them ("Timur", "Anak Agung"): no proof of a unit on their own.
-NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya laut besar anak karang taruna praja")
+NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya laut besar anak karang taruna praja jawa")
 
 # Heads whose next words are a place or institution name, not the person's ("Camat Kuta Alam", "Yayasan Al-Ikhlas").
 PROPER_NAME_UNITS = words_of("""

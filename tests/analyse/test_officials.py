@@ -934,3 +934,8 @@ def test_the_person_answerable_for_a_home_holds_a_position() -> None:
         "Bantuan diterima Suster Rince, selaku penanggung jawab Panti Asuhan Bakti Luhur.",
         "Penanggung jawab Panti Asuhan Kasih, Maria Goreti mengatakan anak asuh ada 40."))
     assert {name: o.role_kind for name, o in found.items()} == {"Rince": "org_chair", "Maria Goreti": "org_chair"}
+
+
+def test_an_island_name_closing_a_name_is_a_family_name() -> None:
+    assert [o.name for o in officials_of("Penjabat Bupati Lembata, Marsianus Jawa, mengunjungi panti.")] == [
+        "Marsianus Jawa"]
