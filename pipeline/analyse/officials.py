@@ -183,7 +183,11 @@ _SOCIAL_OFFICE = re.compile(r"\b(?:dinas\s+sosial|dinsos)", re.IGNORECASE)
 _OTHER_OFFICE = re.compile(r"[Dd](?<!\w[Dd])inas\s+(?!Sosial\b)[A-Z][a-z]{3,}")
 _BARE_OFFICE_KINDS: dict[str, RoleKind] = {
     "kepala dinas": "head_of_social_office", "kadis": "head_of_social_office", "kadin": "head_of_social_office",
-    "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff"}
+    "sekretaris dinas": "social_office_staff", "kepala bidang": "social_office_staff", "kabid": "social_office_staff",
+    "kepala seksi": "social_office_staff", "kasi": "social_office_staff", "kasie": "social_office_staff"}
+# The social office's head acting through someone: "Kadinsos Sultra melalui ...".
+_THROUGH_SOCIAL_OFFICE = re.compile(
+    r"\b(?:(?:kepala|kadis)\s+(?:dinas\s+sosial|dinsos)|kadinsos)\b[^.!?;\n]{0,50}?\s+melalui\s+$", re.IGNORECASE)
 # A committee's chair ("Ketua Panitia", "Ketua Pelaksana") and the words naming its event, up to the comma.
 _COMMITTEE_CHAIR = re.compile(r"(?i:ketua)\s+(?i:panitia|pelaksana)\b")
 _EVENT_DESCRIPTION = re.compile(r"([^\n.!?;:,()\"“”]{1,90}?)[ \t]*,[ \t]*")
@@ -958,6 +962,9 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     if head.lower().endswith("nya"):
         role = head[:-3] + role[len(head):]
     kind = _classify_role(role)
+    if kind == "other" and _THROUGH_SOCIAL_OFFICE.search(text, max(0, match.start() - 80), match.start()):
+        # "Kepala Dinas Sosial Sultra melalui Kepala Seksi (Kasi) Mulfasari": the head speaks through their own staff.
+        kind = _BARE_OFFICE_KINDS.get(" ".join(role.lower().split()[:2]), kind)
     if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS": not the post held now; a later
         # position of the same person replaces it.

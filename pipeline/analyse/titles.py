@@ -351,7 +351,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
      rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\b"
-     rf"|perwakilan\b|pejabat\s+fungsional)|^sekdis\b",
+     rf"|perwakilan\b|pejabat\s+fungsional|fungsional\b|pendamping\b)|^sekdis\b",
      "social_office_staff"),
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",

@@ -939,3 +939,15 @@ def test_the_person_answerable_for_a_home_holds_a_position() -> None:
 def test_an_island_name_closing_a_name_is_a_family_name() -> None:
     assert [o.name for o in officials_of("Penjabat Bupati Lembata, Marsianus Jawa, mengunjungi panti.")] == [
         "Marsianus Jawa"]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Kepala Dinas Sosial Sultra melalui Kepala Seksi (Kasi) Hj. Mulfasari menjelaskan program itu.",
+     "social_office_staff"),
+    ("Kepala Dinas Pendidikan Sultra melalui Kepala Seksi Hj. Mulfasari menjelaskan program itu.", "other"),
+    ("Kepala Dinsos Kobar melalui pendamping Pilar Sosial Dinsos Kobar, Dadang Sumirat menyampaikan apresiasi.",
+     "social_office_staff"),
+])
+def test_staff_the_social_office_head_speaks_through_are_the_offices(sentence: str, kind: str) -> None:
+    found = [o for o in officials_of(sentence) if o.role_kind != "head_of_social_office"]
+    assert [o.role_kind for o in found] == [kind]
