@@ -177,7 +177,7 @@ guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pem
 mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
-fungsional struktural juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
+fungsional struktural utama juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
 dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """)
@@ -188,7 +188,7 @@ AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdi
 
 ROMAN = words_of("i ii iii iv v vi vii viii ix x xi xii")
 # Unit words that are also people's names or parts of them ("Timur", "Anak Agung"): no proof of a unit on their own.
-NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya laut besar anak karang taruna praja jawa")
+NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya laut besar anak karang taruna praja jawa utama")
 
 # Heads whose next words are a place or institution name, not the person's ("Camat Kuta Alam", "Yayasan Al-Ikhlas").
 PROPER_NAME_UNITS = words_of("""

@@ -931,7 +931,7 @@ def test_balinese_name_words_written_short_stay_in_the_name(sentence: str, name:
 
 def test_the_person_answerable_for_a_home_holds_a_position() -> None:
     found = by_name(officials_of(
-        "Bantuan diterima Suster Rince, selaku penanggung jawab Panti Asuhan Bakti Luhur.",
+        "Bantuan diterima Suster Rince, selaku penanggung jawab utama Panti Asuhan Bakti Luhur.",
         "Penanggung jawab Panti Asuhan Kasih, Maria Goreti mengatakan anak asuh ada 40."))
     assert {name: o.role_kind for name, o in found.items()} == {"Rince": "org_chair", "Maria Goreti": "org_chair"}
 
