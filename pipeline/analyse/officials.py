@@ -964,7 +964,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     kind = _classify_role(role)
     if kind == "other" and _THROUGH_SOCIAL_OFFICE.search(text, max(0, match.start() - 80), match.start()):
         # "Kepala Dinas Sosial Sultra melalui Kepala Seksi (Kasi) Mulfasari": the head speaks through their own staff.
-        kind = _BARE_OFFICE_KINDS.get(" ".join(role.lower().split()[:2]), kind)
+        words = role.lower().split()
+        kind = _BARE_OFFICE_KINDS.get(" ".join(words[:2]), _BARE_OFFICE_KINDS.get(" ".join(words[:1]), kind))
     if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS": not the post held now; a later
         # position of the same person replaces it.

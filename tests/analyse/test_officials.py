@@ -945,6 +945,7 @@ def test_an_island_name_closing_a_name_is_a_family_name() -> None:
     ("Kepala Dinas Sosial Sultra melalui Kepala Seksi (Kasi) Hj. Mulfasari menjelaskan program itu.",
      "social_office_staff"),
     ("Kepala Dinas Pendidikan Sultra melalui Kepala Seksi Hj. Mulfasari menjelaskan program itu.", "other"),
+    ("Kadinsos Sultra melalui Kasi Pelayanan Hj. Mulfasari menjelaskan program itu.", "social_office_staff"),
     ("Kepala Dinsos Kobar melalui pendamping Pilar Sosial Dinsos Kobar, Dadang Sumirat menyampaikan apresiasi.",
      "social_office_staff"),
 ])
