@@ -640,32 +640,8 @@ def _lead_zone(layout: _Layout) -> set[int]:
     return zone
 
 
-# "anak terlantar binaan di luar LKSA/panti": people served outside the homes, not by them; "di dalam maupun di
-# luar panti" names the homes all the same.
-_OUTSIDE = re.compile(r"\bluar\s+$", re.IGNORECASE)
-_INSIDE_TOO = re.compile(r"\bdalam\s+(?:(?:dan|atau|maupun)\s+)?(?:di\s+)?luar\s+$", re.IGNORECASE)
-_SAME_NAME_GAP = re.compile(r"[\s()/,-]*")
-
-
-def _served_outside(text: str, mentions: list[OrgMention]) -> set[int]:
-    """Starts of bodies named only as where the people served are not ("di luar LKSA/panti")."""
-    outside: set[int] = set()
-    reach = -1  # where the last body named as outside ends, with its short form and alternatives
-    for mention in sorted(mentions, key=lambda m: m.start):
-        before = text[max(0, mention.start - 30):mention.start]
-        chained = reach >= 0 and (mention.start < reach
-                                  or _SAME_NAME_GAP.fullmatch(text, reach, mention.start) is not None)
-        if chained or (_OUTSIDE.search(before) and not _INSIDE_TOO.search(before)):
-            outside.add(mention.start)
-            reach = max(reach, mention.end)
-        else:
-            reach = -1
-    return outside
-
-
 def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
-    outside = _served_outside(layout.article.text, mentions)
-    lks = [m for m in mentions if m.organization.kind in _LKS_KINDS and m.start not in outside]
+    lks = [m for m in mentions if m.organization.kind in _LKS_KINDS]
     if not lks:
         return False
     article = layout.article

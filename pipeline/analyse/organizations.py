@@ -96,12 +96,22 @@ _OTHER_LKS = re.compile(r"\bLKS\s+(?:Tripartit|Bipartit)\b|lembaga\s+kerja\s*sam
 _OTHER_LKS_CUES = ("partit", "kerja", "siswa")
 # "... (LKS)" spelled out just before: anything but a welfare body shows the article means something else.
 _LKS_DEFINED = re.compile(r"\(LKS\)")
-# "anak yatim yang tinggal di luar panti": people outside any home, not a home ("di dalam atau di luar panti" is
-# both).
-_OUTSIDE_BEFORE = re.compile(r"(?<!dalam atau )(?<!dalam maupun )(?<!dalam dan )\b(?:di[ \t]*luar|tanpa)[ \t]+$",
-                             re.IGNORECASE)
+# "anak yatim yang tinggal di luar panti", "binaan di luar LKSA/panti": people outside any home, not a home; "di
+# dalam atau di luar panti" is both. The body's short form and alternatives right after it are outside too.
+_OUTSIDE_BEFORE = re.compile(r"\b(?:(?:di[ \t]*)?luar|tanpa)[ \t]+$", re.IGNORECASE)
+_INSIDE_TOO_BEFORE = re.compile(r"\bdalam[ \t]+(?:(?:dan|atau|maupun)[ \t]+)?(?:di[ \t]*)?luar[ \t]+$", re.IGNORECASE)
+_SAME_BODY_GAP = re.compile(r"[\s()/,-]*")
+_WELFARE_BODY_KINDS: frozenset[OrgKind] = frozenset({"LKKS", "LKS", "LKSA", "FORUM_LKS"})
 # "Dinsos-P2KB", "Dinsos/PPPA": the office's own suffix stays with it.
 _OFFICE_ABBREVIATION_TAIL = re.compile(r"(?:[-/][A-Za-z0-9]+)+\b")
+
+
+def _outside(text: str, start: int, outside_until: int) -> bool:
+    """True for a welfare body named as where people are not ("di luar LKSA/panti"), or its short form after it."""
+    if outside_until >= 0 and _SAME_BODY_GAP.fullmatch(text, outside_until, start) is not None:
+        return True
+    before = text[max(0, start - 30):start]
+    return _OUTSIDE_BEFORE.search(before) is not None and _INSIDE_TOO_BEFORE.search(before) is None
 
 
 def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
@@ -113,6 +123,7 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
     other_lks: bool | None = None  # looked for at the first bare "LKS" only
     found: list[tuple[re.Match[str], OrgKind]] = []
     position = 0
+    outside_until = -1  # where the last body named as outside ends
     # `finditer` over the text, one search at a time in its lower-cased copy (three times faster).
     while (match := _ORG_RE.search(text, position)) is not None:
         position = match.end()
@@ -125,8 +136,10 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
                 "sosial" not in text[max(0, m.start() - 45):m.start()].lower() for m in _LKS_DEFINED.finditer(text))
         if key == "lks" and other_lks:
             continue
-        if key.startswith("panti") and _OUTSIDE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        if _ORG_KIND[key] in _WELFARE_BODY_KINDS and _outside(text, match.start(), outside_until):
+            outside_until = match.end()
             continue
+        outside_until = -1
         found.append((match, _ORG_KIND[key]))
     return found
 

@@ -114,6 +114,9 @@ def test_lks_meaning_something_else_is_no_welfare_body(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Bantuan diberikan kepada anak yatim piatu yang tinggal diluar panti.",
     "Santunan untuk anak yatim yang tinggal di luar panti asuhan.",
+    "Santunan untuk anak yatim luar panti diserahkan Bupati.",
+    "Bantuan bagi anak terlantar binaan di luar lembaga kesejahteraan sosial anak (LKSA)/panti.",
+    "Santunan bagi 334 anak yatim piatu di luar LKS.",
 ])
 def test_people_outside_a_home_name_no_home(sentence: str) -> None:
     assert organizations_of(sentence) == []
@@ -168,6 +171,7 @@ def test_seed_004_keeps_provincial_and_regency_bodies_apart() -> None:
     ("Warga lansia mendapat bantuan lewat program LKSLU.", "LKS"),
     ("Gubernur meresmikan Institusi Penerima Wajib Lapor (IPWL) Ummu Syahidah.", "LKS"),
     ("Bantuan diberikan kepada lansia terlantar, baik di dalam atau di luar panti.", "LKS"),
+    ("Bantuan diberikan kepada anak, baik di dalam maupun di luar LKSA.", "LKSA"),
 ])
 def test_older_regional_and_plural_names(sentence: str, kind: str) -> None:
     assert [o.kind for o in organizations_of(sentence)][:1] == [kind]
