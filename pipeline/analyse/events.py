@@ -231,6 +231,8 @@ _UNTIL_NOW = re.compile(r"[ \t,]*(?:hingga|sampai|sampai[ \t]+dengan)[ \t]+(?:sa
                         re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|terhitung[ \t]+(?:sejak|mulai))[ \t]+(?:tanggal[ \t]+)?$",
                            re.IGNORECASE)
+# "data per 8 Januari 2024": the day figures stand at, not the day of an activity.
+_AS_OF_BEFORE = re.compile(r"\bper[ \t]+(?:tanggal[ \t]+)?$", re.IGNORECASE)
 # "berharap pengurus yang baru dilantik dapat ...": the hope is about people the act has made.
 _JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", re.IGNORECASE)
 # "dalam rangka memperingati Hari Kartini tanggal 21 April": the day a holiday falls on, not the activity's.
@@ -299,6 +301,17 @@ _AT_EVENT = re.compile(
     r"\b(?:usai|seusai|selepas|setelah|sesudah|sela|disela|(?:saat|ketika|dalam|pada)[ \t]+(?:membuka|menutup"
     r"|menghadiri|memberikan|acara|kegiatan|pelaksanaan|sambutan))\b", re.IGNORECASE)
 _INTERVIEW_REACH = 150
+# A statement's attribution: a speech verb, a passive one ("dikatakan"), "disampaikan" of words ("Hal itu
+# disampaikan", "Demikian disampaikan"; of goods it is a handing-over) or "keterangannya".
+_ATTRIBUTION = re.compile(
+    r"\b(?:" + _SPEECH_VERBS + r"|di(?:katakan|ungkapkan|jelaskan|tegaskan|terangkan|tuturkan|paparkan)"
+    r"|(?:hal|pernyataan|harapan|penjelasan|keterangan|pesan|imbauan|ajakan|demikian)(?:[ \t]+\w+){0,2}?[ \t]+"
+    r"disampaikan|keterangannya)\b", re.IGNORECASE)
+# Where the attribution's sentence ends: after a date, only a closing bracket may stand before the full stop.
+_ATTRIBUTION_END = re.compile(r"[ \t]*\)?[ \t]*(?:[.\n]|$)")
+# A full stop after a lower-case word ends a sentence; after "Drs", "Kab", "M.Si" it does not.
+_WORD_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"”’]?[ \t]")
+_ATTRIBUTION_REACH = 300
 _ANNOUNCED_DAY_BEFORE = re.compile(
     r"\b(?:akan|bakal|rencananya|dijadwalkan|direncanakan)\b[^.;:!?\n]{0,40}$", re.IGNORECASE)
 # "Senin, 4 Agustus 2025 | 08:23 WIB": a page's time stamp; an activity's hour is "pukul 09.00".
@@ -698,6 +711,21 @@ def _interview(text: str, position: int) -> bool:
     return _INTERVIEW_BEFORE.search(text, start, position) is not None and not _AT_EVENT.search(text, start, position)
 
 
+def _attributed(text: str, position: int, mention: DateMention) -> bool:
+    """True for the day that closes a statement's attribution, not an activity's.
+
+    '"...," kata Kepala Dinas Sosial Palembang Faisal AR, di Palembang, Kamis 14 Juli 2016.', "Hal itu
+    disampaikan Irzin ... di Desa Karangrejo, Kamis (26/7/2023)." A statement made at an activity names it
+    ("kata Bupati usai melantik pengurus, Senin").
+    """
+    if not _ATTRIBUTION_END.match(text, position + len(mention.text)):
+        return False
+    floor = max(text.rfind("\n", 0, position) + 1, position - _ATTRIBUTION_REACH)
+    start = max((m.end() for m in _WORD_SENTENCE_END.finditer(text, floor, position)), default=floor)
+    verbs = list(_ATTRIBUTION.finditer(text, start, position))
+    return bool(verbs) and _AT_EVENT.search(text, verbs[-1].end(), position) is None
+
+
 def _vague_time(sentence: str) -> bool:
     """True when a sentence times its act by a week or month only ("pekan lalu"), not "Jumat pekan lalu"."""
     return any(_WEEKDAY_BEFORE.search(sentence, 0, match.start()) is None for match in _VAGUE_TIME.finditer(sentence))
@@ -734,6 +762,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
                        and _UNTIL_NOW.match(article.text, position + len(d.text)))
               and not _date_line(article, layout.slot(position), d)
               and not _TIME_STAMP_AFTER.match(article.text, position + len(d.text))
+              and not _AS_OF_BEFORE.search(article.text, max(0, position - 20), position)
               and not _commemorated(article.text, position)
               and not _interview(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
@@ -992,6 +1021,28 @@ def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit],
     return kinds
 
 
+def _activity_dated(layout: _Layout, dates: list[DateMention]) -> bool:
+    """True when the article states the day of something done, not only of the page or of what was said.
+
+    An article that only reports what an official said about homes ("kata Kepala Dinas Sosial ..., Senin")
+    or describes them reports no activity.
+    """
+    article = layout.article
+    text = article.text
+    for mention in dates:
+        position = _absolute(article, mention)
+        if (position is None or _date_line(article, layout.slot(position), mention)
+                or _TIME_STAMP_AFTER.match(text, position + len(mention.text))
+                or (_SINCE_BEFORE.search(text, max(0, position - 20), position)
+                    and _UNTIL_NOW.match(text, position + len(mention.text)))
+                or _AS_OF_BEFORE.search(text, max(0, position - 20), position)
+                or _interview(text, position) or _spoken_at(text, position, mention)
+                or _attributed(text, position, mention)):
+            continue
+        return True
+    return False
+
+
 def _government_installation(layout: _Layout, hits: list[_Hit], title: str | None) -> bool:
     """True when the installation an article reports is of a government official, not of a board.
 
@@ -1041,7 +1092,7 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
             if ((scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or framed_held
                     or kind in dated):
                 kinds.append(kind)
-    return kinds or ["other"]
+    return kinds
 
 
 def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Event]]:
@@ -1062,6 +1113,9 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     events: list[Event] = []
     headlined = _title_kinds(title, article.text[:_LEAD_CHARACTERS])
     kinds = _kinds(hits, headlined, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
+    if not kinds and _activity_dated(layout, analysis.dates):
+        # An occasion none of the kinds names ("makan bersama anak panti, Senin (12/2/2024)").
+        kinds = ["other"]
     for number, kind in enumerate(kinds):
         ranked = _ranked_hits(hits, kind)
         chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0, all_hits=hits)

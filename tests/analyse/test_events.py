@@ -189,7 +189,7 @@ def test_planned_aid_in_a_speech_is_not_an_event() -> None:
     assert [e.type for e in analysis.events] == ["coordination_meeting"]
 
 
-def test_relevant_article_without_a_known_activity_is_other() -> None:
+def test_relevant_article_that_reports_no_activity_has_no_event() -> None:
     analysis = analyse(document(
         "Peran LKS dalam Pembangunan Sosial di Kendal",
         "KENDAL - Lembaga Kesejahteraan Sosial (LKS) di Kabupaten Kendal dinilai berperan besar dalam pembangunan "
@@ -197,7 +197,47 @@ def test_relevant_article_without_a_known_activity_is_other() -> None:
         "Menurut catatan, ada 120 LKS yang aktif di Kendal.",
     ))
     assert analysis.relevant
-    assert [(e.type, e.region_code) for e in analysis.events] == [("other", "33.24")]
+    assert analysis.events == []
+
+
+def test_dated_occasion_of_no_known_kind_is_other() -> None:
+    analysis = analyse(document(
+        "Wali Kota Ajak Anak Panti Asuhan Makan Bersama",
+        "KENDAL - Wali Kota mengajak 40 anak Panti Asuhan Darul Hadlonah makan bersama di sebuah rumah makan di "
+        "Kendal, Senin (20/5/2024).",
+        "Anak-anak panti tampak gembira.",
+    ))
+    assert analysis.relevant
+    assert [(e.type, e.date, e.region_code) for e in analysis.events] == [("other", dt.date(2024, 5, 20), "33.24")]
+
+
+@pytest.mark.parametrize("attribution", [
+    '"Panti asuhan di kota ini terus berkurang," kata Kepala Dinas Sosial Palembang Faisal AR, di Palembang, '
+    'Kamis (16/5/2024).',
+    "Hal itu disampaikan Kepala Bidang Rehabilitasi Sosial Dinsos Kota Palembang, Drs. H. Faisal, M.Si., di "
+    "ruang rapat, Kamis (16/5/2024).",
+    '"Jumlahnya terus berkurang," ujar Faisal berdasarkan keterangannya di Palembang, Kamis (16/5/2024).',
+    "Data itu dipaparkan Faisal saat ditemui di kantor Dinas Sosial, Kamis (16/5/2024).",
+    "Dari data Dinas Sosial per 16 Mei 2024, sebanyak 86 panti asuhan sudah berizin.",
+])
+def test_day_of_a_statement_or_of_figures_reports_no_activity(attribution: str) -> None:
+    analysis = analyse(document(
+        "Panti Asuhan di Palembang Terus Berkurang",
+        "PALEMBANG - Jumlah panti asuhan yang dikelola masyarakat di Kota Palembang terus berkurang.",
+        attribution,
+    ))
+    assert analysis.relevant
+    assert analysis.events == []
+
+
+def test_statement_made_at_an_occasion_dates_it() -> None:
+    analysis = analyse(document(
+        "Panti Asuhan di Palembang Terus Berkurang",
+        "PALEMBANG - Jumlah panti asuhan yang dikelola masyarakat di Kota Palembang terus berkurang.",
+        '"Panti asuhan terus berkurang," kata Wali Kota Palembang usai acara makan bersama anak Panti Asuhan Al '
+        "Amin, Kamis (16/5/2024).",
+    ))
+    assert [(e.type, e.date) for e in analysis.events] == [("other", dt.date(2024, 5, 16))]
 
 
 def test_relative_period_counts_from_the_event_year() -> None:
