@@ -148,6 +148,9 @@ _DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
 _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
 _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "drh", "Ny", "Pdt", "Ustadz", "Ustaz",
                              "Bapak", "Bpk"})
+# Ranks that never stand inside a person's name (unlike "Mayor", a surname too).
+_RANKS = words_of("""AKBP AKP Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Kombes Kombespol Irjen
+Brigjen Letkol Letjen Mayjen Kolonel Lettu Letda Serka Serma Sertu Serda Pelda Peltu Komjen Laksma Laksda Marsda Marsma""")
 _GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
 # An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
 _HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
@@ -268,9 +271,11 @@ def _ends_sentence(token: str) -> bool:
 def _restarts_name(token: str) -> bool:
     """A title that, met after name-like words, must open the person's name ("Yayasan Nurul Iman H. Ahmad").
 
-    "Hi." inside a name ("Abubakar Hi. Ibrahim") is part of it.
+    A police or military rank does too ("Kapolsek Patebon Iptu Budi"). "Hi." inside a name ("Abubakar Hi.
+    Ibrahim") is part of it.
     """
-    return token.rstrip(".") in _OPENING_TITLES and (token.endswith(".") or len(token) > 1)
+    core = token.rstrip(".")
+    return (core in _OPENING_TITLES and (token.endswith(".") or len(token) > 1)) or core in _RANKS
 
 
 def _strip_dot(token: _Token) -> tuple[str, int]:

@@ -248,7 +248,8 @@ H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sd
 Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Jendral Letnan Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Komjen Komjenpol Irjenpol Brigjenpol
-Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh Kav Psk Marsda
+Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh
+Kav Psk Marsda Marsma Sertu Serda Peltu Kopda Praka
 Pdt Pendeta Romo Pastor Pater Suster Sr Bruder Frater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
 Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
@@ -403,6 +404,9 @@ def classify_role(role: str) -> RoleKind:
 _UNIT_CODE = re.compile(r"^\d[\d./-]*$")
 # Abstract nouns that name bureau units ("Kelembagaan", "Penanganan", "Rehabilitasi"), by their derivation.
 _UNIT_NOUN = re.compile(r"^(?:(?:peng|peny|pem|pen|per|pe|ke)[a-z]{3,}an|[a-z]{4,}(?:asi|isme))$")
+# Police and military commands, also run together with their province ("Poldasu", "Poldajatim", "Polrestabes").
+_COMMAND_UNIT = re.compile(r"^(?:pol(?:da|res|sek|tabes|ri)|kodam|korem|kodim|koramil|lanud|lanal|lantamal|yonif"
+                           r"|(?:sat)?brimob)[a-z]*$")
 
 
 # What follows "sub" in a sub-unit's name: a unit word or its short form ("Subbag", "Subdit").
@@ -416,7 +420,8 @@ _GLUED_LEVELS = words_of("kab kabupaten prov provinsi kec kel")
 def is_role_word(token: str) -> bool:
     """True for a word that belongs to a position or unit name ("Dinsos-P2KB", "Setdaprov", "IV", "LKKS")."""
     core = token.rstrip(".").lower()
-    if core in ROLE_WORDS or core in ROMAN or _UNIT_CODE.match(core) or _UNIT_NOUN.match(core):
+    if (core in ROLE_WORDS or core in ROMAN or _UNIT_CODE.match(core) or _UNIT_NOUN.match(core)
+            or _COMMAND_UNIT.match(core)):
         return True
     # Sub-units prefix "sub" to a unit word: "Subseksi", "Subbidang", "Subdirektorat", "Sub-Bagian".
     if core.startswith("sub") and core[3:].lstrip("-") in _SUB_UNITS:

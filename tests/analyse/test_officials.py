@@ -952,3 +952,16 @@ def test_an_island_name_closing_a_name_is_a_family_name() -> None:
 def test_staff_the_social_office_head_speaks_through_are_the_offices(sentence: str, kind: str) -> None:
     found = [o for o in officials_of(sentence) if o.role_kind != "head_of_social_office"]
     assert [o.role_kind for o in found] == [kind]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Bantuan itu diserahkan Kapolsek Patebon Iptu Budi Santoso kepada pengurus panti.",
+     [("Budi Santoso", "Kapolsek Patebon")]),
+    ("Kompol Efianto SH, Kapolsek Delitua, mengunjungi panti asuhan.", [("Efianto", "Kapolsek Delitua")]),
+    ("Wakil Ketua Bhayangkari Poldasu, Ny. Rina Prawoto didampingi Kasi Humas Polrestabes, AKP Sri Ginting "
+     "menyerahkan bantuan.",
+     [("Rina Prawoto", "Wakil Ketua Bhayangkari Poldasu"), ("Sri Ginting", "Kasi Humas Polrestabes")]),
+])
+def test_a_rank_opens_the_name_and_a_command_is_part_of_the_position(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
