@@ -66,7 +66,8 @@ _DATE = re.compile(
     + r"*,?" + _SEP + r"*)?(?:(?:tanggal|tgl\.?)" + _SEP + r"+)?(?P<d_open>\()?"
     r"(?P<d_d>\d{1,2})(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2})?(?(d_open)\))" + _SEP + r"+(?P<d_m>" + _MON + r")"
     r"(?:" + _SEP + r"*,?" + _SEP + r"*(?P<d_y>(?:19|20)\d{2})(?!\d))?"
-    r"(?:" + _SEP + r"*" + _RANGE + _SEP + r"*\d{1,2}" + _SEP + r"+" + _MON + _SEP + r"+(?P<d_y2>(?:19|20)\d{2})"
+    r"(?:" + _SEP + r"*" + _RANGE + _SEP + r"*(?P<d_d2>\d{1,2})" + _SEP + r"+(?P<d_m2>" + _MON + r")" + _SEP
+    + r"+(?P<d_y2>(?:19|20)\d{2})"
     r"(?!\d))?"
     # ISO: "2025-11-25".
     r"|(?<![\d/.\-])(?P<c_y>(?:19|20)\d{2})-(?P<c_m>\d{1,2})-(?P<c_d>\d{1,2})(?![\d/\-])"
@@ -169,6 +170,8 @@ class FoundDate:
     explicit: bool  # a day and month were written; False for weekdays and relative words
 
 
+# Longer than this, a span of dates is a period (a term, a programme year, a history), not an activity's days.
+_LONGEST_ACTIVITY_DAYS = 62
 _STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_REACH = 200
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
@@ -203,6 +206,11 @@ def _full_date(match: re.Match[str], published: dt.date | None,
         day, month, year = int(group("e_d")), MONTHS[group("e_m").rstrip(".").lower()], group("e_y")
     if not (1 <= month <= 12 and 1 <= day <= 31) or _make(2000, month, day) is None:
         return False, None  # 31/2, 8/13: not a date
+    if group("d_d") and group("d_y") and group("d_y2"):
+        first = _make(_year(group("d_y")), month, day)
+        last = _make(_year(group("d_y2")), MONTHS[group("d_m2").rstrip(".").lower()], int(group("d_d2")))
+        if first is None or last is None or (last - first).days > _LONGEST_ACTIVITY_DAYS:
+            return False, None  # "17 Juli 1967-17 Juli 2025": a history or a term, no activity's days
     if year:
         value = _make(_year(year), month, day)
         return value is not None, value

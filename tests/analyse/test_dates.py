@@ -72,6 +72,7 @@ def values(text: str, published: dt.date | None = None) -> list[tuple[str, dt.da
         ("19 – 21 Maret 2018", "19 – 21 Maret 2018", D(2018, 3, 19)),
         ("18 dan 19 September 2023", "18 dan 19 September 2023", D(2023, 9, 18)),
         ("30 September - 2 Oktober 2025", "30 September - 2 Oktober 2025", D(2025, 9, 30)),
+        ("30 Desember 2024 - 2 Januari 2025", "30 Desember 2024 - 2 Januari 2025", D(2024, 12, 30)),
         ("October 8, 2025", "October 8, 2025", D(2025, 10, 8)),
         ("8 October 2025", "8 October 2025", D(2025, 10, 8)),
         ("tanggal 17 Agustus 1945", "tanggal 17 Agustus 1945", D(1945, 8, 17)),
@@ -92,7 +93,7 @@ def test_two_days_give_two_mentions() -> None:
     ["Oktober 2025", "pada tahun 2019", "pukul 09.00 WIB", "Rp 1.250.000", "periode 2024-2029", "31/2/2025",
      "8/13/2025", "30 Februari 2024", "UU Nomor 11 Tahun 2009", "Covid-19", "setiap Rabu", "Senin-Jumat",
      "Senin hingga Jumat", "Minggu depan", "minggu lalu", "Minggu lalu", "Jumat Berkah", "tahun kemarin",
-     "versi 1.2.3"],
+     "versi 1.2.3", "buku 17 Juli 1967-17 Juli 2025", "berlaku 1 Januari 2020 sampai dengan 31 Desember 2024"],
 )
 def test_not_dates(text: str) -> None:
     assert values(text, D(2025, 10, 9)) == []
