@@ -131,8 +131,11 @@ dirangkaikan dirangkai juga turut""")
 _FRAME_AFTER = word_regex(words_of(
     "digelar berlangsung dilaksanakan diadakan diselenggarakan diikuti dibuka dihadiri dilakukan diserahkan diberikan"))
 # "mempersiapkan pengukuhan": what is being prepared has not happened yet.
+# A meeting's decision to hold an activity ("diputuskan untuk melakukan pengukuhan") announces it too.
 _FUTURE = word_regex(words_of("""akan bakal rencananya berencana direncanakan dijadwalkan segera mendatang rencana
-nantinya menjanjikan berjanji mempersiapkan menyiapkan persiapan"""))
+nantinya menjanjikan berjanji mempersiapkan menyiapkan persiapan""")
+                     | {"diputuskan untuk", "memutuskan untuk", "sepakat untuk", "bersepakat untuk",
+                        "disepakati untuk"})
 # Names and nouns that hold a future word without announcing anything: "Dinas Sosial, Pengendalian Penduduk dan
 # Keluarga Berencana", "rencana kerja" (a work plan).
 _FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis|aksi)", re.IGNORECASE)

@@ -521,6 +521,16 @@ def test_an_activity_announced_after_its_name_is_future() -> None:
     assert events_of(doc) == [("deliberation", dt.date(2024, 9, 26), "future")]
 
 
+def test_an_activity_a_meeting_decided_to_hold_is_announced() -> None:
+    doc = document(
+        None,
+        "BARRU - Pengurus LKKS Kabupaten Barru menggelar rapat koordinasi di kantor LKKS, Kamis (12/9/2024).",
+        "Dalam rapat tersebut juga diputuskan untuk melakukan pengukuhan pengurus baru pada awal Oktober.",
+        published=dt.date(2024, 9, 12))
+    assert events_of(doc) == [("coordination_meeting", dt.date(2024, 9, 12), "past"),
+                              ("inauguration", None, "future")]
+
+
 def test_without_publication_date_reported_verbs_make_the_tense_past() -> None:
     doc = document(
         None,
