@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -458,6 +458,22 @@ def _background(text: str, sentence_start: int, start: int) -> bool:
 _ANNIVERSARIES = frozenset({"hut", "hari ulang tahun", "hari jadi", "milad", "dies natalis"})
 
 
+# "HUT Bhayangkara", "HUT ke-80 RI": the celebrant after an anniversary, past its ordinal.
+_CELEBRANT = re.compile(r"[ \t]+(?:ke[ \t-]*\d+[ \t]+)?(?=[A-Z])")
+
+
+def _someone_elses_anniversary(text: str, end: int, welfare_body_at: Callable[[int], bool]) -> bool:
+    """True when the words right after an anniversary name a celebrant that is no welfare body.
+
+    "HUT Bhayangkara ke-73", "HUT ke-80 RI", "Hari Jadi Kota Tarakan": the police's, the republic's, a city's.
+    "HUT ke-58 DNIKS", "HUT LKKS": a welfare body's. "HUT yang ke-17" names nobody here.
+    """
+    celebrant = _CELEBRANT.match(text, end)
+    if celebrant is None:
+        return False
+    return not welfare_body_at(celebrant.end())
+
+
 def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
     """True when the sentence around a cue names an LKS-type body ("HUT ke-50 BK3S DIY")."""
     sentence_start, sentence_end = _sentence_bounds(text, 0, start, end)
@@ -497,7 +513,10 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
             continue
-        if key in _ANNIVERSARIES and (occasion_anniversary or not _names_a_welfare_body(text, mentions, start, end)):
+        if key in _ANNIVERSARIES and (
+                occasion_anniversary or not _names_a_welfare_body(text, mentions, start, end)
+                or _someone_elses_anniversary(text, end, lambda p: any(
+                    m.start <= p < m.end and m.organization.kind in _LKS_KINDS for m in mentions))):
             continue  # "HUT ke-27 Kota Tarakan", "Polwan yang akan merayakan HUT ke-70": someone else's birthday
         slot = layout.slot(start)
         paragraph_start = article.starts[slot]

@@ -1355,3 +1355,23 @@ def test_opening_a_home_outweighs_the_aid_it_lives_on() -> None:
         "Lembaga ini menjadi mitra Baznas untuk menghimpun bantuan dari segala elemen masyarakat.",
         published=None)
     assert [kind for kind, _, _ in events_of(doc)] == ["other"]
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Sambut HUT Bhayangkara, Polres Kendal Sambangi Panti Asuhan",
+     "KENDAL - Polres Kendal menyambangi dan berbagi tali asih di Panti Asuhan Darul Hadlonah, Selasa (18/6/2019)."),
+    ("Polres Kendal Sambangi Panti Asuhan",
+     "KENDAL - Pada HUT Bhayangkara ke-73, Polres Kendal menyambangi dan berbagi tali asih di Panti Asuhan Darul "
+     "Hadlonah, Selasa (18/6/2019)."),
+])
+def test_the_anniversary_of_another_body_is_an_occasion_not_an_event(title: str, lead: str) -> None:
+    types = [e.type for e in analyse(document(title, lead, published=dt.date(2019, 6, 18))).events]
+    assert "other" not in types
+    assert "visit" in types
+
+
+def test_a_welfare_bodys_own_anniversary_is_an_event() -> None:
+    doc = document("HUT ke-58 DNIKS Digelar Sederhana",
+                   "JAKARTA - DNIKS menggelar syukuran HUT ke-58 DNIKS di kantornya, Jumat (18/7/2025).",
+                   published=dt.date(2025, 7, 18))
+    assert [e.type for e in analyse(doc).events] == ["other"]
