@@ -639,9 +639,11 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 continue
             lowered = token.text.lower()
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (len(token.text) == 1 and token.text.isupper() and following is not None and following.kind == "word"
-                    and (is_abbreviation(following.text) or is_role_word(following.text))):
-                # "Komisi E DPRD", "Seksi B Dinsos"
+            if len(token.text) == 1 and token.text.isupper() and (
+                    (following is not None and following.kind == "word"
+                     and (is_abbreviation(following.text) or is_role_word(following.text)))
+                    or (index > 0 and tokens[index - 1].text.lower() == "komisi")):
+                # "Komisi E DPRD", "Seksi B Dinsos"; a council's commissions are lettered ("Ketua Komisi D, Supratman").
                 role_end = token.end
                 index += 1
                 continue
@@ -925,10 +927,11 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             # companions or the body's own name.
             name = None
         if (name is not None and not scan.after_comma and " " not in name.name and stop < len(tokens)
-                and tokens[stop].kind == "comma" and tokens[stop].start == name.end
+                and scan.last_role_word and tokens[stop].kind == "comma" and tokens[stop].start == name.end
                 and _continues_after_comma(tokens, stop + 1, spans)):
             # "Kepala Bidang dari Dinas Penanaman Modal, Pelayanan Terpadu ...": a word the office list goes on
-            # after is the office's, not a person's.
+            # after is the office's, not a person's. An office closed by its region ("Sekda Jateng Sumarno, DPRD
+            # Jateng") is complete: the word after it is its holder.
             name = None
         if name is not None and not scan.after_comma and _DEMONSTRATIVE_AFTER.match(text, name.end):
             name = None

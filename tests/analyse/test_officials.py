@@ -965,3 +965,14 @@ def test_staff_the_social_office_head_speaks_through_are_the_offices(sentence: s
 def test_a_rank_opens_the_name_and_a_command_is_part_of_the_position(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Gubernur didampingi oleh Sekda Jateng Sumarno, DPRD Jateng, dan Polda Jateng.",
+     [("Sumarno", "Sekda Jateng")]),
+    ("Ketua Komisi D, Supratman, mengkritisi aturan bantuan untuk panti asuhan.", [("Supratman", "Ketua Komisi D")]),
+    ("Ketua Komisi E Supratman mengkritisi aturan bantuan untuk panti asuhan.", [("Supratman", "Ketua Komisi E")]),
+])
+def test_an_office_closed_by_its_region_or_letter_is_followed_by_its_holder(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
