@@ -109,7 +109,7 @@ presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos ka
 sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
 pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
-subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik
+subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik fungsional
 komisioner kalapas karutan kakanwil kakankemenag kordinator asda irwasda dirkrimsus dirkrimum dirreskrimsus
 dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """) | {

@@ -976,3 +976,11 @@ def test_a_rank_opens_the_name_and_a_command_is_part_of_the_position(
 def test_an_office_closed_by_its_region_or_letter_is_followed_by_its_holder(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+def test_a_functional_post_is_a_position_before_or_after_the_name() -> None:
+    found = officials_of(
+        "Herlina Naki, Fungsional Pekerja Sosial Dinsos Provinsi Gorontalo, menjelaskan pelayanan panti.",
+        "Fungsional Penyuluh Sosial Dinsos Kendal, Budi Santoso, menjelaskan hal itu.")
+    assert [(o.name, o.role_kind) for o in found] == [("Herlina Naki", "social_office_staff"),
+                                                      ("Budi Santoso", "social_office_staff")]
