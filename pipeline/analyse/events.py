@@ -216,7 +216,9 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:tentang|mengenai|terkait|seputar|mulai[ \t]+dari|membahas|dibahas|pembahasan|membicarakan|mendiskusikan"
     r"|mengusulkan|diusulkan|usulan|agar|supaya|guna|demi|mempermudah|memudahkan|mempercepat|memperlancar"
     # "memiliki visi, membina anak yatim": what a body is for, not an act it reports.
-    r"|visi|misi|bertujuan|tujuannya|bertugas)\b"
+    r"|visi|misi|bertujuan|tujuannya|bertugas"
+    # "memberikan pemahaman pentingnya akreditasi": what people are to learn about, not an act.
+    r"|pentingnya|pemahaman|memahami|pengetahuan|wawasan|manfaat)\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.

@@ -1375,3 +1375,14 @@ def test_a_welfare_bodys_own_anniversary_is_an_event() -> None:
                    "JAKARTA - DNIKS menggelar syukuran HUT ke-58 DNIKS di kantornya, Jumat (18/7/2025).",
                    published=dt.date(2025, 7, 18))
     assert [e.type for e in analyse(doc).events] == ["other"]
+
+
+def test_what_a_training_teaches_about_is_its_topic() -> None:
+    doc = document(
+        None,
+        "TANGERANG - Untuk memberikan pemahaman pentingnya akreditasi, Dinas Sosial Kota Tangerang menyelenggarakan "
+        "pembinaan terhadap 100 LKS di Pusat Pemerintahan, Kamis (16/6/2022).",
+        "Kepala Dinas Sosial Kota Tangerang, Mulyani, menjelaskan ada 100 LKS yang diundang mengikuti kegiatan "
+        "pembinaan tersebut.",
+        published=dt.date(2022, 6, 16))
+    assert [e.type for e in analyse(doc).events] == ["training"]
