@@ -173,6 +173,9 @@ mengunjungi dilakukan diserahkan melakukan""") | {"baru saja", "mengambil sumpah
 _REPORTED_VERB = re.compile(r"\b(?:di|me|ber)[a-z]{4,}\b")
 # "tidak lagi mendapat bantuan", "tanpa orientasi profit": what did not happen is no activity; "tidak hanya"
 # ("not only"), "tak lupa" ("did not forget to") and "tak lama setelah" ("soon after") affirm.
+# "berada di bawah pengawasan Dinas Sosial", "memperketat pengawasan": a standing duty or a policy, not a visit.
+_SUPERVISION_STATE_BEFORE = re.compile(r"\b(?:bawah|memperketat|perketat|diperketat|pengetatan)[ \t]+$", re.IGNORECASE)
+_SUPERVISION = frozenset({"pengawasan", "mengawasi", "awasi", "diawasi"})
 _NEGATION_BEFORE = re.compile(
     r"\b(?:tidak|tak|belum|bukan|tanpa|jangan)(?![ \t]+(?:hanya|sekadar|sekedar|cuma|saja|lupa|lama|henti)\b)"
     r"(?:[ \t]+[\w-]+){0,2}[ \t]+$", re.IGNORECASE)
@@ -532,6 +535,8 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         sentence_start = _sentence_start(text, paragraph_start, start)
         if _NEGATION_BEFORE.search(text, max(sentence_start, start - 40), start):
             continue
+        if key in _SUPERVISION and _SUPERVISION_STATE_BEFORE.search(text, max(sentence_start, start - 20), start):
+            continue
         if paragraph_start != quote_paragraph:
             quote_paragraph, quote_position, quotes = paragraph_start, paragraph_start, 0
         quotes += len(_QUOTES.findall(text, quote_position, start))
@@ -615,6 +620,9 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
             continue
         if _TITLE_DEMAND.search(title, 0, match.start()):
             continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
+        if (phrase_key(match.group()) in _SUPERVISION
+                and _SUPERVISION_STATE_BEFORE.search(title, max(0, match.start() - 20), match.start())):
+            continue  # "Dinsos Perketat Pengawasan Panti": a policy
         if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
             kinds.add(kind)
     return kinds

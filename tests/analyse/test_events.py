@@ -1386,3 +1386,14 @@ def test_what_a_training_teaches_about_is_its_topic() -> None:
         "pembinaan tersebut.",
         published=dt.date(2022, 6, 16))
     assert [e.type for e in analyse(doc).events] == ["training"]
+
+
+def test_supervision_as_a_standing_duty_or_a_policy_is_no_visit() -> None:
+    doc = document(
+        "Dinsos Kendal Perketat Pengawasan Panti Asuhan",
+        "KENDAL - Dinas Sosial Kabupaten Kendal memperketat pengawasan terhadap panti asuhan yang belum berizin.",
+        "Saat ini 40 LKSA di Kendal berada di bawah pengawasan Dinas Sosial.",
+        published=dt.date(2024, 5, 20))
+    analysis = analyse(doc)
+    assert analysis.relevant
+    assert analysis.events == []
