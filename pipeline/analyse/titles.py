@@ -306,7 +306,11 @@ jan feb mar apr jun jul agu agt sep sept okt nov des senin selasa rabu kamis jum
 # Compass and shape words that end region names; a lone "Selatan" after a head is never a person.
 REGION_TAIL_WORDS = words_of("utara selatan timur barat tengah tenggara daya raya laut besar")
 
-_SOCIAL = r"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|panti)"
+# Government homes by their short forms: Panti Sosial Asuhan Anak (PSAA), Panti Sosial Tresna Werdha (PSTW), Panti
+# Pelayanan Sosial Anak (PPSA), the social office's training unit (PTKS) ...; a "Balai" home (BPSTW) is an office.
+_GOVERNMENT_HOMES = r"(?:ps(?:aa|aab|tw|br|lu|bn|pd|mp|bk|kw|bl|bg|ma)|pp(?:sa|slu|rsar|sla|sbr)|rsan|ptks)\b"
+_GOVERNMENT_HALLS = r"(?:bpstw|bpsaa|bpslu|bprsr|bpsbr)\b"
+_SOCIAL = rf"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|panti|\b{_GOVERNMENT_HOMES}|\b{_GOVERNMENT_HALLS})"
 
 # Kemensos' own units: its agencies and centres (BP3S, P4S, Pusdatin), training and rehabilitation halls (BBPPKS,
 # B2P3KS, BRS*, LRS*, "Balai Besar ... Sosial") and directorates of the social programmes.
@@ -352,7 +356,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      rf"|sudin|kasudin)|^(?:kadinsos|kadissos)\b", "head_of_social_office"),
     (rf"^(?=.*{_SOCIAL})(?:sekretaris\s+dinas|sekretaris\s+dinsos|kepala\s+bidang|kabid|kepala\s+seksi|kasie?\b"
      rf"|kasubb?ag|kasubb?id|kasubsie?\b|staf{{1,2}}\b|kepala\s+sub|kepala\s+upt|kepala\s+unit|pekerja\s+sosial|penyuluh\b"
-     rf"|perwakilan\b|pejabat\s+fungsional|fungsional\b|pendamping\b)|^sekdis\b",
+     rf"|perwakilan\b|pejabat\s+fungsional|fungsional\b|pendamping\b|kepala\s+{_GOVERNMENT_HALLS})|^sekdis\b",
      "social_office_staff"),
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",
@@ -371,7 +375,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     # The person answerable for a home or foundation runs it ("penanggung jawab Panti Asuhan Bakti Luhur").
     (r"^penanggung\s+jawab\b(?:\s+utama)?\s+(?:panti|yayasan|lks|lksa|lembaga\s+kesejahteraan)\b", "org_chair"),
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
-    (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa)|pimpinan|pengelola|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
+    (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa|" + _GOVERNMENT_HOMES + r")|pimpinan|pengelola"
+     r"|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
      r"|pemilik\s+(?:panti|yayasan|lks|lksa))\b"
      r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
     (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekjen|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"

@@ -984,3 +984,19 @@ def test_a_functional_post_is_a_position_before_or_after_the_name() -> None:
         "Fungsional Penyuluh Sosial Dinsos Kendal, Budi Santoso, menjelaskan hal itu.")
     assert [(o.name, o.role_kind) for o in found] == [("Herlina Naki", "social_office_staff"),
                                                       ("Budi Santoso", "social_office_staff")]
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    # A government home named by its short form: run by the social office as a unit (UPT, UPTD, Balai) ...
+    ("Kepala UPTD PSAA Budi Sentosa", "social_office_staff"),
+    ("Kepala UPT PTKS Malang", "social_office_staff"),
+    ("Kepala BPSTW Ciparay", "social_office_staff"),
+    ("Kepala Seksi Pelayanan PPRSAR Mulia Satria Kalsel", "social_office_staff"),
+    # ... or headed as a home, as "Kepala Panti Sosial Tresna Werdha" is.
+    ("Kepala PSAA Putra Utama 1", "org_chair"),
+    ("Kepala PPSA Woro Wiloso", "org_chair"),
+    ("Kepala Panti Sosial Tresna Werdha Budi Sejahtera", "org_chair"),
+    ("Kepala UPTD Panti Sosial Asuhan Anak", "social_office_staff"),
+])
+def test_government_homes_by_their_short_forms(role: str, kind: str) -> None:
+    assert classify_role(role) == kind
