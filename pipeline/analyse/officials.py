@@ -1464,8 +1464,10 @@ def find_officials(article: ArticleText, regions: list[RegionMention]) -> list[O
     people = _fold_nicknamed(people)
     _promote_daily_chair(people)
     counts = _count_mentions(article.text, people, mentions)
+    # "Sekretaris Dinas Chaidir": a bare post and its holder, not another "Dinas X".
+    first_names = {(p.mention.name or "").split(" ")[0] for p in people}
     social_context = (may_contain(article.text, "din") and _SOCIAL_OFFICE.search(article.text) is not None
-                      and not _OTHER_OFFICE.search(article.text))
+                      and not any(m.group().split()[-1] not in first_names for m in _OTHER_OFFICE.finditer(article.text)))
     officials: list[Official] = []
     for person, count in zip(people, counts, strict=True):
         first = person.mention

@@ -1000,3 +1000,9 @@ def test_a_functional_post_is_a_position_before_or_after_the_name() -> None:
 ])
 def test_government_homes_by_their_short_forms(role: str, kind: str) -> None:
     assert classify_role(role) == kind
+
+
+def test_a_bare_post_right_before_its_holder_is_no_other_office() -> None:
+    found = by_name(officials_of(
+        "Rombongan disambut Plh. Kepala Dinas Sosial Aceh, Zulkarnain, Sekretaris Dinas Chaidir, dan pengurus panti."))
+    assert found["Chaidir"].role_kind == "social_office_staff"
