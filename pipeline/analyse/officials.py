@@ -59,6 +59,7 @@ _WINDOW = 180
 # Without a capital or bracket soon after it, a head names no person, unit region or abbreviation.
 _CAPITAL_SOON = re.compile(r"[^A-Z(\n]{0,40}[A-Z(]")
 _MAX_NAME_TOKENS = 5
+_LOWER_ROLE_REACH = 40
 # Heads followed by a place or institution name before the person ("Camat Kota Juang, Ridwan", "Rektor Unpatti").
 _PLACE_HEADS = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "rektor", "dekan"})
 # Unit words often followed by the institution's own name, which a comma then separates from the person
@@ -850,7 +851,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         if (not capitalised and spelled_apposition is None and not after_comma
                 and not _TENURE_AFTER.match(text, match.end())):
             return None, match.end()
-        tokens: list[_Token] = []
+        # "Yusuf selaku ketua pelaksana menyampaikan": lower-case unit words still continue the position.
+        tokens = _tokens(text, match.end(), match.end() + _LOWER_ROLE_REACH)
     else:
         tokens = _tokens(text, match.end(), match.end() + _WINDOW)
     scan = _scan_role(text, tokens, head, spans, match.end())

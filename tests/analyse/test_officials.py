@@ -1006,3 +1006,12 @@ def test_a_bare_post_right_before_its_holder_is_no_other_office() -> None:
     found = by_name(officials_of(
         "Rombongan disambut Plh. Kepala Dinas Sosial Aceh, Zulkarnain, Sekretaris Dinas Chaidir, dan pengurus panti."))
     assert found["Chaidir"].role_kind == "social_office_staff"
+
+
+@pytest.mark.parametrize(("sentence", "role", "kind"), [
+    ("Yusuf Efendi selaku ketua pelaksana menyampaikan laporannya bahwa kegiatan berjalan lancar.",
+     "ketua pelaksana", "other"),
+    ("Moh Nasrun selaku ketua panitia mengatakan peserta berjumlah 56 orang.", "ketua panitia", "other"),
+])
+def test_lower_case_unit_words_after_selaku_continue_the_position(sentence: str, role: str, kind: str) -> None:
+    assert [(o.role, o.role_kind) for o in officials_of(sentence)] == [(role, kind)]
