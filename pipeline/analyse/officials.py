@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -851,8 +852,11 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         if (not capitalised and spelled_apposition is None and not after_comma
                 and not _TENURE_AFTER.match(text, match.end())):
             return None, match.end()
-        # "Yusuf selaku ketua pelaksana menyampaikan": lower-case unit words still continue the position.
-        tokens = _tokens(text, match.end(), match.end() + _LOWER_ROLE_REACH)
+        # "Yusuf selaku ketua pelaksana menyampaikan": lower-case unit words still continue the position, not
+        # a word of time ("Rahmi ketua sebelumnya").
+        tokens = list(itertools.takewhile(
+            lambda t: t.kind == "word" and t.text.lower() not in _TENURE_WORDS and is_role_word(t.text),
+            _tokens(text, match.end(), match.end() + _LOWER_ROLE_REACH)))
     else:
         tokens = _tokens(text, match.end(), match.end() + _WINDOW)
     scan = _scan_role(text, tokens, head, spans, match.end())
