@@ -361,8 +361,12 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     # A working team or group of a social office is part of that office ("Ketua Tim Kerja ... Dinsos Sleman").
     (r"^(?:ketua\s+(?:tim|kelompok|pokja|satgas)|koordinator)\b(?=.*\b(?:dinas\s+sosial|dinsos\S*)\b)",
      "social_office_staff"),
-    # The chair of one department or section of an organisation is one of its officers.
-    (r"^ketua\s+(?:departemen|bidang|divisi|seksi)\b(?!.*\b(?:dprd|dpr|dpd)\b)", "org_officer"),
+    # The chair of one department or section of an organisation is one of its officers; so are the chairs of its
+    # advisory or supervisory board ("Ketua Badan Penasehat DNIKS", "Ketua BPA") and of a working team of a
+    # welfare body ("Ketua Tim Akreditasi Forum Daerah LKSA").
+    (r"^ketua\s+(?:departemen|bidang|divisi|seksi|(?:dewan|badan|majelis)\s+(?:penasehat|penasihat|pembina|pertimbangan"
+     r"|pengawas|pakar)|bpa\b|tim\s+(?!penggerak\b)\w+.*\b(?:forum|lks|lksa|lkks|yayasan|panti)\b)"
+     r"(?!.*\b(?:dprd|dpr|dpd)\b)", "org_officer"),
     # The committee of a body's own congress or working meeting is drawn from its board ("Ketua Panitia Musda").
     (r"^ketua\s+(?:panitia|pelaksana)\b.*\b(?:munas|musda|muswil|muscab|muskab|musyawarah|raker\w*|rapat\s+kerja"
      r"|rapimnas)\b", "org_officer"),

@@ -531,7 +531,7 @@ def test_role_without_region_takes_the_article_region() -> None:
     ("Kepala UPTD Panti Sosial Bina Remaja", "social_office_staff"),
     ("Ketua Komisi IV DPRD Kalsel", "legislator"),
     ("Anggota DPR RI", "legislator"),
-    ("Ketua Dewan Pembina LKKS", "org_chair"),
+    ("Ketua Dewan Pembina LKKS", "org_officer"),
     ("Kepala Biro Kesra Setdaprov Kalsel", "regional_staff"),
     ("Kepala Bagian Kesra Setdakab Bireuen", "regional_staff"),
     ("Sekdakab Bireuen", "regional_secretary"),
@@ -1015,3 +1015,15 @@ def test_a_bare_post_right_before_its_holder_is_no_other_office() -> None:
 ])
 def test_lower_case_unit_words_after_selaku_continue_the_position(sentence: str, role: str, kind: str) -> None:
     assert [(o.role, o.role_kind) for o in officials_of(sentence)] == [(role, kind)]
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("Ketua Badan Penasehat DNIKS", "org_officer"),
+    ("Ketua BPA DNIKS", "org_officer"),
+    ("Ketua Dewan Pembina Yayasan Al Amin", "org_officer"),
+    ("Ketua Tim Akreditasi Forum Daerah LKSA Kabupaten Ponorogo", "org_officer"),
+    ("Ketua Tim Penggerak PKK Kabupaten Kendal", "org_chair"),
+    ("Ketua Badan Koordinasi Kegiatan Kesejahteraan Sosial Provinsi Bali", "org_chair"),
+])
+def test_chairs_of_a_bodys_advisory_board_or_working_team_are_its_officers(role: str, kind: str) -> None:
+    assert classify_role(role) == kind
