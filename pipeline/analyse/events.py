@@ -245,7 +245,9 @@ _AS_OF_BEFORE = re.compile(r"\bper[ \t]+(?:tanggal[ \t]+)?$", re.IGNORECASE)
 _JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", re.IGNORECASE)
 # "dalam rangka memperingati Hari Kartini tanggal 21 April": the day a holiday falls on, not the activity's.
 # An activity held "bertepatan dengan HUT Kota Tarakan pada 14 Desember" is on that day.
-_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati)\b[^.,;:\n]{0,50}$", re.IGNORECASE)
+# "Dua hari menjelang Natal 25 Desember 2022": the day approached is not the day of the act.
+_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|menjelang|jelang)\b[^.,;:\n]{0,50}$",
+                                  re.IGNORECASE)
 _COINCIDING = re.compile(r"\bbertepatan\b", re.IGNORECASE)
 _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
@@ -725,12 +727,18 @@ def _commemorated(text: str, position: int) -> bool:
             and _COINCIDING.search(text, window, position) is None)
 
 
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:[|•·,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}\b|(?:Reporter|Editor|Penulis|Admin|Oleh"
+                           r"|Redaktur|Pewarta|Kontributor|Dilihat|Dibaca|Views?)\b)", re.IGNORECASE)
+
+
 def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
     """True for a line that is only a date ("28 November 2021"): the page's date, not an activity's.
 
     A place before the date ("Singaraja, 28 Maret 2023") makes the line a dateline: the day of the report.
     """
     line = article.paragraphs[slot].text.strip(" \t|•·-–—,")
+    if mention.text in line and line.startswith(mention.text) and _BYLINE_AFTER.match(line, len(mention.text)):
+        return True  # "Rabu, 28 Februari 2024 Reporter: Nurito Editor: ...", "06 Desember 2012 Admin Website"
     if len(line) > len(mention.text) + 12 or mention.text not in line:
         return False
     before = line[:line.index(mention.text)].strip(" \t,")

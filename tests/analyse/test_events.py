@@ -1397,3 +1397,26 @@ def test_supervision_as_a_standing_duty_or_a_policy_is_no_visit() -> None:
     analysis = analyse(doc)
     assert analysis.relevant
     assert analysis.events == []
+
+
+@pytest.mark.parametrize("byline", [
+    "Rabu, 22 Mei 2024 Reporter: Nurito Editor: Budhy 7228",
+    "22 Mei 2024 Admin Website Artikel 10535",
+])
+def test_a_byline_date_is_the_pages_not_the_activitys(byline: str) -> None:
+    doc = document(
+        None, byline,
+        "KENDAL - Ketua DWP Kendal menyerahkan bingkisan kepada anak-anak Panti Asuhan Darul Hadlonah.",
+        '"Semoga bermanfaat bagi anak-anak panti," kata Ketua DWP Kendal usai penyerahan bingkisan, Selasa (21/5).',
+        published=None)
+    assert [(e.type, e.date) for e in analyse(doc).events] == [("aid_distribution", dt.date(2024, 5, 21))]
+
+
+def test_the_day_an_activity_comes_before_is_not_its_day() -> None:
+    doc = document(
+        None,
+        "LEMBATA - Dua hari menjelang Natal 25 Desember 2022, Penjabat Bupati Lembata, Jumat (23/12), mengunjungi "
+        "tiga panti sosial di Kota Lewoleba.",
+        "Di Panti Asuhan Eugene Schmitz, Penjabat Bupati juga menyerahkan bantuan beras dan makanan siap saji.",
+        published=dt.date(2022, 12, 25))
+    assert {e.date for e in analyse(doc).events} == {dt.date(2022, 12, 23)}
