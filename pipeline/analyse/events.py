@@ -40,7 +40,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         rakercab audiensi beraudiensi audensi beraudensi audiens beraudiens forum_koordinasi temu_koordinasi pertemuan_koordinasi rapat_pleno
         temu_pengurus temu_anggota temu_forum
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
-        rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja""",
+        rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja
+        temu_konsultasi rapat_konsultasi""",
         """rapat pertemuan silaturahmi silaturahim silahturahmi silaturrahmi bersilaturahmi bersilaturahim diskusi rembuk
         rembug sarasehan bertemu
         menemui tatap_muka bertatap_muka dialog berdialog reses""",
@@ -85,7 +86,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
-        supervisi studi_banding menyambangi disambangi sambangi bertandang anjangsana beranjangsana anjang_sana blusukan
+        supervisi studi_banding studi_tiru menyambangi disambangi sambangi bertandang anjangsana beranjangsana anjang_sana blusukan
         inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan ditinjau menjenguk dijenguk jenguk
         penjangkauan
         melawat""",

@@ -1420,3 +1420,13 @@ def test_the_day_an_activity_comes_before_is_not_its_day() -> None:
         "Di Panti Asuhan Eugene Schmitz, Penjabat Bupati juga menyerahkan bantuan beras dan makanan siap saji.",
         published=dt.date(2022, 12, 25))
     assert {e.date for e in analyse(doc).events} == {dt.date(2022, 12, 23)}
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Balai Rehabilitasi Sosial Dinas Sosial DIY mengadakan kegiatan studi tiru ke Panti Pelayanan Sosial Anak "
+     "Woro Wiloso Salatiga, Sabtu (4/11/2023).", "visit"),
+    ("Dinas Sosial DKI Jakarta mengadakan Temu Konsultasi bersama BK3S se-Jawa dan Bali di Jakarta, Rabu "
+     "(3/12/2008).", "coordination_meeting"),
+])
+def test_named_kinds_of_visits_and_meetings(sentence: str, kind: str) -> None:
+    assert [e.type for e in analyse(document(None, sentence, published=None)).events] == [kind]
