@@ -41,7 +41,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
         temu_pengurus temu_anggota temu_forum
         rapat_pengurus rapat_anggota rapat_evaluasi rapat_pimpinan rapim rapimnas rapimda rapimwil rapimcab
         rapat_konsolidasi temu_konsolidasi fgd focus_group_discussion diskusi_kelompok_terarah temu_kerja
-        temu_konsultasi rapat_konsultasi""",
+        temu_konsultasi rapat_konsultasi rapat_dengar_pendapat rdp""",
         """rapat pertemuan silaturahmi silaturahim silahturahmi silaturrahmi bersilaturahmi bersilaturahim diskusi rembuk
         rembug sarasehan bertemu
         menemui tatap_muka bertatap_muka dialog berdialog reses""",
@@ -86,7 +86,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan
-        supervisi studi_banding studi_tiru menyambangi disambangi sambangi bertandang anjangsana beranjangsana anjang_sana blusukan
+        supervisi studi_banding studi_tiru study_banding study_tiru menyambangi disambangi sambangi bertandang anjangsana beranjangsana anjang_sana blusukan
         inspeksi sidak peninjauan_lapangan turun_lapangan kunjungan_lapangan ditinjau menjenguk dijenguk jenguk
         penjangkauan
         melawat""",

@@ -1427,6 +1427,9 @@ def test_the_day_an_activity_comes_before_is_not_its_day() -> None:
      "Woro Wiloso Salatiga, Sabtu (4/11/2023).", "visit"),
     ("Dinas Sosial DKI Jakarta mengadakan Temu Konsultasi bersama BK3S se-Jawa dan Bali di Jakarta, Rabu "
      "(3/12/2008).", "coordination_meeting"),
+    ("Pengurus LKKS Kabupaten Kampar melakukan Study Tiru ke LKKS Kabupaten Sleman, Rabu (16/10/2024).", "visit"),
+    ("Forum LKSA Kota Probolinggo menyampaikan aspirasi dalam Rapat Dengar Pendapat (RDP) bersama Komisi III DPRD "
+     "Kota Probolinggo, Kamis (25/5/2023).", "coordination_meeting"),
 ])
 def test_named_kinds_of_visits_and_meetings(sentence: str, kind: str) -> None:
     assert [e.type for e in analyse(document(None, sentence, published=None)).events] == [kind]
