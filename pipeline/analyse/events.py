@@ -56,6 +56,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     ),
     "training": (
         """bimbingan_teknis bimbingan_teknik bimtek pelatihan diklat workshop lokakarya peningkatan_kapasitas capacity_building
+        pengembangan_kapasitas
         seminar training penguatan_kapasitas peningkatan_kompetensi peningkatan_keterampilan peningkatan_kemampuan
         pembekalan webinar kursus penataran coaching
         mentoring bimbingan_sosial""",

@@ -1430,6 +1430,8 @@ def test_the_day_an_activity_comes_before_is_not_its_day() -> None:
     ("Pengurus LKKS Kabupaten Kampar melakukan Study Tiru ke LKKS Kabupaten Sleman, Rabu (16/10/2024).", "visit"),
     ("Forum LKSA Kota Probolinggo menyampaikan aspirasi dalam Rapat Dengar Pendapat (RDP) bersama Komisi III DPRD "
      "Kota Probolinggo, Kamis (25/5/2023).", "coordination_meeting"),
+    ("Dinas Sosial Provinsi Jawa Timur menggelar Pengembangan Kapasitas Lembaga Kesejahteraan Sosial bagi pengurus "
+     "LKS disabilitas di Surabaya, Selasa (29/3/2022).", "training"),
 ])
 def test_named_kinds_of_visits_and_meetings(sentence: str, kind: str) -> None:
     assert [e.type for e in analyse(document(None, sentence, published=None)).events] == [kind]
