@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -178,6 +178,12 @@ _REPORTED_VERB = re.compile(r"\b(?:di|me|ber)[a-z]{4,}\b")
 # "berada di bawah pengawasan Dinas Sosial", "memperketat pengawasan": a standing duty or a policy, not a visit.
 _SUPERVISION_STATE_BEFORE = re.compile(r"\b(?:bawah|memperketat|perketat|diperketat|pengetatan)[ \t]+$", re.IGNORECASE)
 _SUPERVISION = frozenset({"pengawasan", "mengawasi", "awasi", "diawasi"})
+
+
+def _standing_supervision(text: str, key: str, floor: int, start: int) -> bool:
+    """True for a supervision word that names a standing duty or a policy, not a visit ("di bawah pengawasan")."""
+    return key in _SUPERVISION and _SUPERVISION_STATE_BEFORE.search(text, max(floor, start - 20), start) is not None
+
 _NEGATION_BEFORE = re.compile(
     r"\b(?:tidak|tak|belum|bukan|tanpa|jangan)(?![ \t]+(?:hanya|sekadar|sekedar|cuma|saja|lupa|lama|henti)\b)"
     r"(?:[ \t]+[\w-]+){0,2}[ \t]+$", re.IGNORECASE)
@@ -471,7 +477,7 @@ _ANNIVERSARIES = frozenset({"hut", "hari ulang tahun", "hari jadi", "milad", "di
 _CELEBRANT = re.compile(r"[ \t]+(?:ke[ \t-]*\d+[ \t]+)?(?=[A-Z])")
 
 
-def _someone_elses_anniversary(text: str, end: int, welfare_body_at: Callable[[int], bool]) -> bool:
+def _someone_elses_anniversary(text: str, end: int, mentions: list[OrgMention]) -> bool:
     """True when the words right after an anniversary name a celebrant that is no welfare body.
 
     "HUT Bhayangkara ke-73", "HUT ke-80 RI", "Hari Jadi Kota Tarakan": the police's, the republic's, a city's.
@@ -480,7 +486,7 @@ def _someone_elses_anniversary(text: str, end: int, welfare_body_at: Callable[[i
     celebrant = _CELEBRANT.match(text, end)
     if celebrant is None:
         return False
-    return not welfare_body_at(celebrant.end())
+    return not any(m.start <= celebrant.end() < m.end and m.organization.kind in _LKS_KINDS for m in mentions)
 
 
 def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
@@ -524,8 +530,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             continue
         if key in _ANNIVERSARIES and (
                 occasion_anniversary or not _names_a_welfare_body(text, mentions, start, end)
-                or _someone_elses_anniversary(text, end, lambda p: any(
-                    m.start <= p < m.end and m.organization.kind in _LKS_KINDS for m in mentions))):
+                or _someone_elses_anniversary(text, end, mentions)):
             continue  # "HUT ke-27 Kota Tarakan", "Polwan yang akan merayakan HUT ke-70": someone else's birthday
         slot = layout.slot(start)
         paragraph_start = article.starts[slot]
@@ -539,7 +544,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         sentence_start = _sentence_start(text, paragraph_start, start)
         if _NEGATION_BEFORE.search(text, max(sentence_start, start - 40), start):
             continue
-        if key in _SUPERVISION and _SUPERVISION_STATE_BEFORE.search(text, max(sentence_start, start - 20), start):
+        if _standing_supervision(text, key, sentence_start, start):
             continue
         if paragraph_start != quote_paragraph:
             quote_paragraph, quote_position, quotes = paragraph_start, paragraph_start, 0
@@ -624,8 +629,7 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
             continue
         if _TITLE_DEMAND.search(title, 0, match.start()):
             continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
-        if (phrase_key(match.group()) in _SUPERVISION
-                and _SUPERVISION_STATE_BEFORE.search(title, max(0, match.start() - 20), match.start())):
+        if _standing_supervision(title, phrase_key(match.group()), 0, match.start()):
             continue  # "Dinsos Perketat Pengawasan Panti": a policy
         if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
             kinds.add(kind)
@@ -739,7 +743,7 @@ def _date_line(article: ArticleText, slot: int, mention: DateMention) -> bool:
     A place before the date ("Singaraja, 28 Maret 2023") makes the line a dateline: the day of the report.
     """
     line = article.paragraphs[slot].text.strip(" \t|•·-–—,")
-    if mention.text in line and line.startswith(mention.text) and _BYLINE_AFTER.match(line, len(mention.text)):
+    if line.startswith(mention.text) and _BYLINE_AFTER.match(line, len(mention.text)):
         return True  # "Rabu, 28 Februari 2024 Reporter: Nurito Editor: ...", "06 Desember 2012 Admin Website"
     if len(line) > len(mention.text) + 12 or mention.text not in line:
         return False
@@ -766,6 +770,19 @@ def _attributed(text: str, position: int, mention: DateMention) -> bool:
     start = max((m.end() for m in _WORD_SENTENCE_END.finditer(text, floor, position)), default=floor)
     verbs = list(_ATTRIBUTION.finditer(text, start, position))
     return bool(verbs) and _AT_EVENT.search(text, verbs[-1].end(), position) is None
+
+
+def _no_acts_day(layout: _Layout, position: int, mention: DateMention) -> bool:
+    """True for a date that is no activity's day: the page's date line or time stamp, the start of a state that
+    lasts ("sejak ... hingga saat ini"), the day figures stand at ("per ..."), or an interview's."""
+    article = layout.article
+    text = article.text
+    end = position + len(mention.text)
+    return bool((_SINCE_BEFORE.search(text, max(0, position - 20), position) and _UNTIL_NOW.match(text, end))
+                or _date_line(article, layout.slot(position), mention)
+                or _TIME_STAMP_AFTER.match(text, end)
+                or _AS_OF_BEFORE.search(text, max(0, position - 20), position)
+                or _interview(text, position))
 
 
 def _vague_time(sentence: str) -> bool:
@@ -800,13 +817,7 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     """
     article = layout.article
     placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None
-              and not (_SINCE_BEFORE.search(article.text, max(0, position - 20), position)
-                       and _UNTIL_NOW.match(article.text, position + len(d.text)))
-              and not _date_line(article, layout.slot(position), d)
-              and not _TIME_STAMP_AFTER.match(article.text, position + len(d.text))
-              and not _AS_OF_BEFORE.search(article.text, max(0, position - 20), position)
-              and not _commemorated(article.text, position)
-              and not _interview(article.text, position)]
+              and not _no_acts_day(layout, position, d) and not _commemorated(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]
     # "rencana pembinaan yang akan dilaksanakan pada 2 April 2026": days announced for a planned activity.
@@ -1069,20 +1080,10 @@ def _activity_dated(layout: _Layout, dates: list[DateMention]) -> bool:
     An article that only reports what an official said about homes ("kata Kepala Dinas Sosial ..., Senin")
     or describes them reports no activity.
     """
-    article = layout.article
-    text = article.text
-    for mention in dates:
-        position = _absolute(article, mention)
-        if (position is None or _date_line(article, layout.slot(position), mention)
-                or _TIME_STAMP_AFTER.match(text, position + len(mention.text))
-                or (_SINCE_BEFORE.search(text, max(0, position - 20), position)
-                    and _UNTIL_NOW.match(text, position + len(mention.text)))
-                or _AS_OF_BEFORE.search(text, max(0, position - 20), position)
-                or _interview(text, position) or _spoken_at(text, position, mention)
-                or _attributed(text, position, mention)):
-            continue
-        return True
-    return False
+    text = layout.article.text
+    return any(not (_no_acts_day(layout, position, mention) or _spoken_at(text, position, mention)
+                    or _attributed(text, position, mention))
+               for mention in dates if (position := _absolute(layout.article, mention)) is not None)
 
 
 def _government_installation(layout: _Layout, hits: list[_Hit], title: str | None) -> bool:
