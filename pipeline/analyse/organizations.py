@@ -106,6 +106,34 @@ _WELFARE_BODY_KINDS: frozenset[OrgKind] = frozenset({"LKKS", "LKS", "LKSA", "FOR
 _OFFICE_ABBREVIATION_TAIL = re.compile(r"(?:[-/][A-Za-z0-9]+)+\b")
 
 
+# A foundation is a welfare body (an LKS) when its sentence names the people such bodies care for: "Yayasan X
+# yang menampung 62 anak yatim", "15 yayasan untuk anak terlantar, lansia terlantar dan disabilitas". The poor
+# ("dhuafa") are left out: foundations of every kind give to them.
+_FOUNDATION = re.compile(r"\byayasan(?:-yayasan)?\b(?![ \t]+sosial\b)", re.IGNORECASE)
+_CARED_FOR = re.compile(
+    r"\b(?:yatim|piatu|(?:anak|lansia|orang)[ \t]+(?:terlantar|telantar)|lansia|lanjut[ \t]+usia|disabilitas|difabel"
+    r"|tuna[ \t]?(?:netra|rungu|wicara|grahita|daksa)|ODGJ|gangguan[ \t]+jiwa|anak[ \t]+asuh|anak[ \t]+jalanan)\b",
+    re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+# Before the foundation only its own residents stand close ("lansia di bawah naungan Yayasan X"); people named
+# further back are other recipients in a list ("santunan kepada lansia, ..., TPA/TPQ dan Yayasan Islam").
+_CARE_REACH_BEFORE = 60
+_CARE_REACH_AFTER = 100
+
+
+def _cares_for_people(text: str, start: int, end: int) -> bool:
+    """True when the sentence around [start, end) names people LKS care for, close to the foundation."""
+    low = max(0, start - _CARE_REACH_BEFORE)
+    stops = list(_SENTENCE_STOP.finditer(text, low, start))
+    if stops:
+        low = stops[-1].end()
+    high = min(len(text), end + _CARE_REACH_AFTER)
+    stop = _SENTENCE_STOP.search(text, end, high)
+    if stop is not None:
+        high = stop.start()
+    return _CARED_FOR.search(text, low, high) is not None
+
+
 def _outside(text: str, start: int, outside_until: int) -> bool:
     """True for a welfare body named as where people are not ("di luar LKSA/panti"), or its short form after it."""
     if outside_until >= 0 and _SAME_BODY_GAP.fullmatch(text, outside_until, start) is not None:
@@ -141,6 +169,12 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
             continue
         outside_until = -1
         found.append((match, _ORG_KIND[key]))
+    if may_contain(text, "yayasan"):
+        taken = [match.span() for match, _ in found]
+        found.extend((match, "LKS") for match in _FOUNDATION.finditer(text)
+                     if not any(a <= match.start() < b for a, b in taken)
+                     and _cares_for_people(text, match.start(), match.end()))
+        found.sort(key=lambda item: item[0].start())
     return found
 
 

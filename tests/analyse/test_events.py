@@ -334,6 +334,17 @@ def test_homes_named_as_where_the_people_served_are_not_make_no_lks_story() -> N
     assert analyse(people_served("baik di dalam maupun di luar lembaga kesejahteraan sosial anak (LKSA)/panti")).relevant
 
 
+def test_foundations_for_neglected_people_make_an_aid_story_relevant() -> None:
+    doc = document(
+        "Pemkot Salurkan Bantuan Permakanan ke 12 Yayasan",
+        "CIMAHI - Wakil Wali Kota Cimahi menyerahkan bantuan permakanan secara simbolis bagi 12 yayasan, Selasa "
+        "(4/6/2024).",
+        "Yayasan yang menerima adalah yayasan untuk anak terlantar, lansia terlantar dan penyandang disabilitas.",
+        "Sebanyak 800 penerima manfaat dari 12 yayasan tersebut mendapat paket beras dan lauk pauk.",
+        published=dt.date(2024, 6, 4))
+    assert events_of(doc) == [("aid_distribution", dt.date(2024, 6, 4), "past")]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",

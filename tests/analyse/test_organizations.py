@@ -122,6 +122,26 @@ def test_people_outside_a_home_name_no_home(sentence: str) -> None:
     assert organizations_of(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Yayasan Cahaya Kasih yang menampung 62 anak yatim piatu menerima kunjungan Bupati.",
+    "Bantuan permakanan diberikan kepada 15 yayasan untuk anak terlantar, lansia terlantar dan disabilitas.",
+    "Di Yayasan Harapan Bunda, bantuan disalurkan kepada 40 lansia.",
+    "Pengurus yayasan yang merawat ODGJ itu mengaku kekurangan tenaga.",
+])
+def test_a_foundation_caring_for_those_lks_serve_is_an_lks(sentence: str) -> None:
+    assert [o.kind for o in organizations_of(sentence)] == ["LKS"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ada juga bantuan operasi gratis bibir sumbing dari Yayasan Permata Sari bekerja sama dengan RSUD.",
+    "Baznas memberi santunan bulanan kepada lansia, santunan fakir miskin dan kaum duafa, bantuan kepada lembaga "
+    "pendidikan Islam, TPA/TPQ dan Yayasan Islam.",
+    "Yayasan Bina Insan menyalurkan beasiswa kepada 20 mahasiswa. Sebelumnya 30 lansia menerima sembako dari desa.",
+])
+def test_a_foundation_without_those_lks_serve_nearby_is_no_welfare_body(sentence: str) -> None:
+    assert organizations_of(sentence) == []
+
+
 def test_abbreviations_are_case_sensitive_and_whole_words() -> None:
     assert organizations_of("Siswa mengerjakan lks matematika dan LKSAnak tidak ada.") == []
     assert organization_kinds("Dinsos Aceh: LKS Indikator Peran Masyarakat") == ["DINSOS", "LKS"]
