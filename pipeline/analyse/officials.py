@@ -27,6 +27,7 @@ from pipeline.analyse.titles import (
     ARABIC_NAME_OPENERS,
     CITY_KINDS,
     DEGREE_TAIL_RE,
+    FAMILIAR_ADDRESS,
     FUNCTION_WORDS,
     HEAD_RE,
     INSTITUTION_NAME_WORDS,
@@ -128,15 +129,20 @@ _ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
 _PLACE_IN_PHOTO = re.compile(r"\s*\(\s*(?:kiri|kanan|tengah|depan|belakang)[^()\n]{0,20}\)", re.IGNORECASE)
 _LIST_STOP = re.compile(r"\s*[.!?;:(]")
+# What may follow a one-word name inside a list: more of the list or the sentence's end.
+_LIST_GOES_ON = re.compile(r"\s*(?:,|dan\b|serta\b|[.;!?]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 _FROM_BODY = re.compile(r"\s*,?\s*(?:dari|asal)\s+")
 _TEAM = re.compile(r"\b(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
 # A ministry team also arrives as "tim Kemensos RI", "Balai Besar", "BALKS" or "Ditjen Rehsos", often in lower case.
 _MINISTRY_CUE = re.compile(r"\b(?:kemensos|kemsos|kementr?erian\s+sosial|ditjen|direktorat\s+jenderal|balai\s+besar"
                            r"|b[a-z]?lks|balaks|sentra|lrs[a-z]*|b?brs[a-z]*|bbppks|b2p3ks|bp3s|p4s)\b", re.IGNORECASE)
+# "Pengurus ... terdiri dari A dan B", "didampingi pengurus panti, diantaranya A, B dan C".
 _CONSISTS_OF = re.compile(
-    r"\b(?P<group>pengurus|tim|rombongan|delegasi)\b[^.\n]{0,100}?\bterdiri\s+(?:dari|atas)\s+(?:(?:bapak|ibu|sdr)\.?\s+)?",
+    r"\b(?P<group>pengurus|tim|rombongan|delegasi)\b(?:[^.\n]{0,100}?\bterdiri\s+(?:dari|atas)|[^.,;:\n]{0,60}?,?[ \t]*"
+    r"(?:di[ \t]*antaranya|antara[ \t]+lain))\s+(?:(?:bapak|ibu|sdr)\.?\s+)?",
     re.IGNORECASE)
+_CONSISTS_OF_CUES = ("terdiri", "antara")
 _TO_LEAD = re.compile(
     r"\s+(?:(?:terpilih|ditetapkan|dipercaya|kembali|resmi)\s+)*(?:untuk\s+)?(?P<verb>memimpin|mengetuai|menakhodai)\s+"
     r"(?P<object>[\w-]+)")
@@ -739,7 +745,10 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 excluded.append((token.start, tokens[close].end))
                 index = close + 1
                 continue
-            if _bracket_holder(text, tokens, index, spans) is not None:
+            holder = _bracket_holder(text, tokens, index, spans)
+            # A scan resumed right at a bracket follows words just read as a name: a familiar form of address
+            # there is their nickname ("Menteri Sosial Saifullah Yusuf (Gus Ipul)"), not a holder.
+            if holder is not None and not (index == 0 and _familiar_nickname(holder)):
                 # "Sekretaris Dinsos Kalteng (Drs. Budi Santoso)": the holder written in brackets.
                 return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
             return _Scan(role_end, excluded, index, False, last_role_word, False)
@@ -781,6 +790,12 @@ def _bracket_holder(text: str, tokens: list[_Token], index: int, spans: RegionSp
         return None
     titled = name.name_text[:1] != name.name[:1] or len(name.name.split()) >= 2 or name.name_text != name.name
     return name if titled else None
+
+
+def _familiar_nickname(name: _Name) -> bool:
+    """True for one name word after a familiar form of address: "Gus Ipul", "Mbak Arumi"."""
+    words = name.name_text.split()
+    return len(words) == 2 and words[0] in FAMILIAR_ADDRESS and len(name.name.split()) == 1
 
 
 def _named_as_institution_elsewhere(text: str, start: int, end: int) -> bool:
@@ -876,9 +891,11 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         name, stop = _read_name(text, tokens, scan.next_index, spans)
         holder = (_bracket_holder(text, tokens, stop, spans)
                   if name is not None and not scan.after_comma and name.name_text == name.name else None)
-        if name is not None and holder is not None and holder.name_text != holder.name:
+        if (name is not None and holder is not None and holder.name_text != holder.name
+                and not _familiar_nickname(holder)):
             # "Kepala Seksi ... Pengumpulan Sumbangan (Reny Lestari, SP)": the words before the titled holder in
-            # brackets end the unit; an untitled bracket after a name is a nickname ("H. Muhidin (Paman Birin)").
+            # brackets end the unit; an untitled bracket after a name is a nickname ("H. Muhidin (Paman Birin)"),
+            # and so is one name word after a familiar address ("Saifullah Yusuf (Gus Ipul)").
             role_end, name, scan.after_comma = name.end, holder, True
         first = tokens[scan.next_index]
         if name is not None and name.start > first.start and not scan.after_comma:
@@ -1151,7 +1168,11 @@ def _led_by(article: ArticleText, spans: RegionSpans, regions: list[RegionMentio
 
 
 def _read_name_list(text: str, start: int, spans: RegionSpans) -> list[_Name]:
-    """Names listed from `start`: "A, B dan C", each with two name words or a title; a position ends the list."""
+    """Names listed from `start`: "A, B dan C", each with two name words or a title; a position ends the list.
+
+    Once the list has begun, a one-word name that the list or the sentence goes on after is a person too ("A
+    Sakti, Amperawati dan B").
+    """
     tokens = _tokens(text, start, start + _WINDOW)
     names: list[_Name] = []
     index = 0
@@ -1159,7 +1180,8 @@ def _read_name_list(text: str, start: int, spans: RegionSpans) -> list[_Name]:
         if tokens[index].kind != "word" or is_head_word(tokens[index].text):
             break
         name, stop = _read_name(text, tokens, index, spans)
-        if name is None or (len(name.name.split()) < 2 and name.name_text[:1] == name.name[:1]):
+        if name is None or (len(name.name.split()) < 2 and name.name_text[:1] == name.name[:1]
+                            and not (names and _LIST_GOES_ON.match(text, name.end))):
             break
         names.append(name)
         # A photo caption marks where each person stands: "A (kiri) dan B".
@@ -1178,7 +1200,7 @@ def _listed_members(article: ArticleText, spans: RegionSpans, regions: list[Regi
     """ "Pengurus LKKS Jateng yang datang terdiri dari A dan B": each listed person is a member of that body."""
     text = article.text
     found: list[_Mention] = []
-    for match in _CONSISTS_OF.finditer(text) if may_contain(text, "terdiri") else ():
+    for match in _CONSISTS_OF.finditer(text) if may_contain(text, *_CONSISTS_OF_CUES) else ():
         group = match.group("group").lower()
         body = _group_body(text, match.start(), match.end(), orgs)
         role = f"{'Anggota' if group != 'pengurus' else 'Pengurus'} {body}" if body else group.capitalize()

@@ -255,6 +255,8 @@ Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
+# Familiar forms of address, which with one name word make a nickname ("Gus Ipul", "Mbak Arumi", "Kang Emil").
+FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Teteh Uda Pak Bu Bapak Ibu")
 # Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
 LOWER_DOTTED_TITLES = words_of("dr drs dra drg drh ir prof hj kh")
 
@@ -295,6 +297,7 @@ nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rum
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
 mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah tadi nanti
+khususnya terutama
 praktisi aktivis pegiat akademisi
 """)
 

@@ -1027,3 +1027,36 @@ def test_lower_case_unit_words_after_selaku_continue_the_position(sentence: str,
 ])
 def test_chairs_of_a_bodys_advisory_board_or_working_team_are_its_officers(role: str, kind: str) -> None:
     assert classify_role(role) == kind
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Menteri Sosial Saifullah Yusuf (Gus Ipul) mengatakan panti harus terdaftar.",
+     [("Saifullah Yusuf", "Menteri Sosial")]),
+    ("Ketua LKKS Jawa Timur Arumi Bachsin (Mbak Arumi) membuka acara.", [("Arumi Bachsin", "Ketua LKKS Jawa Timur")]),
+    # Right after the position, the bracket still holds the holder.
+    ("Sekretaris Dinsos Kalteng (Pak Budi) hadir.", [("Budi", "Sekretaris Dinsos Kalteng")]),
+])
+def test_one_name_word_after_a_familiar_address_in_brackets_is_a_nickname(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+def test_a_capitalised_word_for_especially_is_no_name() -> None:
+    found = officials_of("Ajang ini mempererat silaturahmi pengurus panti di Jawa Tengah Khususnya, ujar Ketua Forum "
+                         "LKSA Jateng Agus Salim.")
+    assert [o.name for o in found] == ["Agus Salim"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Rombongan disambut pengurus panti, diantaranya Indah Sari, Amperawati dan Dewi Anggraini.",
+     ["Indah Sari", "Amperawati", "Dewi Anggraini"]),
+    ("Tim LKKS Jateng, antara lain Budi Santoso dan Hj. Rukmini, meninjau panti.", ["Budi Santoso", "Rukmini"]),
+])
+def test_people_listed_after_a_board_or_team_are_its_members(sentence: str, names: list[str]) -> None:
+    found = officials_of(sentence)
+    assert [o.name for o in found] == names
+    assert {o.role_kind for o in found} == {"org_officer"}
+
+
+def test_a_list_of_places_after_a_team_names_no_members() -> None:
+    assert officials_of("Tim mengunjungi beberapa panti, di antaranya Panti Asuhan Melati dan Yayasan Mawar Sharon.") == []
