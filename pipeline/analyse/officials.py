@@ -446,7 +446,8 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     """The person a position written after their name belongs to, when the sentence is about that person.
 
     "kata Heri Santoso, sekretaris LKKS", "Menurut Budi, ketua, ..." and the caption "Hj Dewi Lestari Ketua LKKS
-    Jambi berdiskusi ...": after a speech verb, or opening the sentence with a title, two name words, or one
+    Jambi berdiskusi ...": after a speech verb, as a passive act's agent with a title or two name words, or
+    opening the sentence with a title, two name words, or one
     name word before a position that names its body ("Mukhlis, ketua LKKS Bireuen, ...").
     """
     name = _name_right_before(text, end, spans)
@@ -454,10 +455,11 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
         return None
     paragraph_start = text.rfind("\n", 0, name.start) + 1
     before = text[max(paragraph_start, name.start - 40):name.start]
-    if _SPEECH_VERB_BEFORE.search(before):
+    titled = name.name_text[:1] != name.name[:1] or len(name.name.split()) >= 2
+    if _SPEECH_VERB_BEFORE.search(before) or (titled and _AGENT_BEFORE.search(before)):
+        # A passive act's agent too: "dibuka oleh H. M. Ridwan Ketua Forum Panti Asuhan Jombang".
         return name
     opens_sentence = not text[paragraph_start:name.start].strip() or _SENTENCE_END_BEFORE.search(before) is not None
-    titled = name.name_text[:1] != name.name[:1] or len(name.name.split()) >= 2
     # A lone sentence-opening word before a comma is often an adverb ("Sebelumnya,", "Karenanya,").
     named = titled or (specific and not _ADVERB_LIKE.match(name.name))
     return name if opens_sentence and named else None
@@ -553,6 +555,24 @@ def _is_unit_marker(token: _Token, spans: RegionSpans) -> bool:
         return False
     # Two capitals may be a father's initials after a name ("Abdul Rahman AR"); longer ones name a body.
     return is_role_word(core) or (is_abbreviation(core) and (len(core) >= 3 or core in _SHORT_BODY_ABBREVIATIONS))
+
+
+_OPENING_QUOTES = frozenset('"“')
+_CLOSING_QUOTES = frozenset('"”')
+_MAX_QUOTED_NAME = 5
+
+
+def _quoted_name_end(tokens: list[_Token], index: int) -> int | None:
+    """Index of the closing quote of a short capitalised name quoted at tokens[index] ("“Mulya Jaya”"), else None."""
+    if tokens[index].kind != "other" or tokens[index].text not in _OPENING_QUOTES:
+        return None
+    for k in range(index + 1, min(len(tokens), index + _MAX_QUOTED_NAME + 2)):
+        token = tokens[k]
+        if token.kind == "other" and token.text in _CLOSING_QUOTES:
+            return k if k > index + 1 else None
+        if token.kind != "word" or not (token.text[:1].isupper() or token.text.lower() in NAME_PARTICLES):
+            return None
+    return None
 
 
 def _bracket_close(tokens: list[_Token], index: int) -> int | None:
@@ -724,6 +744,13 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                     return _Scan(role_end - 1, excluded, index, False, last_role_word, False)
                 continue
             return _Scan(role_end, excluded, index, False, last_role_word, True)
+        quoted_end = _quoted_name_end(tokens, index)
+        if quoted_end is not None:
+            # "Kepala BRSAMPK “Handayani” Jakarta", "Ketua Yayasan “Cinta Kasih”": a unit's own name in quotes.
+            role_end = tokens[quoted_end].end
+            last_role_word = ""
+            index = quoted_end + 1
+            continue
         if token.kind == "open":
             close = _bracket_close(tokens, index)
             inner = tokens[index + 1:close] if close is not None else []

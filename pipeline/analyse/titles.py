@@ -321,7 +321,10 @@ _MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp
                    r"|pusdiklat\s+kesos|puslitbangkesos|poltekesos|stks|loka\s+rehabilitasi"
                    r"|badan\s+pendidikan,?\s+penelitian,?\s+dan\s+penyuluhan\s+sosial"
                    r"|balai\s+besar\b(?=.*\b(?:sosial|kesejahteraan|rehabilitasi)\b)"
-                   r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)")
+                   r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"
+                   # Its centres spelled out ("Pusat Data dan Informasi Kesejahteraan Sosial"), not a university's.
+                   r"|pusat\s+(?:[\w,]+\s+){0,5}?(?:kesejahteraan\s+sosial|penyuluhan\s+sosial)"
+                   r"(?!.*\b(?:universitas|univ|fakultas|institut|politeknik|sekolah\s+tinggi)\b)")
 # Common misspellings of position words, read as the correct word.
 _ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 

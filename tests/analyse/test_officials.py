@@ -1060,3 +1060,31 @@ def test_people_listed_after_a_board_or_team_are_its_members(sentence: str, name
 
 def test_a_list_of_places_after_a_team_names_no_members() -> None:
     assert officials_of("Tim mengunjungi beberapa panti, di antaranya Panti Asuhan Melati dan Yayasan Mawar Sharon.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kepala Balai Rehabilitasi Sosial “Mulya Jaya” Jakarta Siti Rahmawati melaporkan jumlah peserta.",
+     [("Siti Rahmawati", "ministry_official")]),
+    ("Bantuan diterima langsung oleh Ketua Panti Asuhan “Al Ikhlas” Rahmah Fadillah.", [("Rahmah Fadillah", "org_chair")]),
+    ('Koordinator Panti Sosial Tresna Werdha "Jara Mara", Putu Sugita, mengatakan panti penuh.',
+     [("Putu Sugita", "org_chair")]),
+])
+def test_a_units_own_name_in_quotes_stays_in_the_position(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("Kepala Pusat Data dan Informasi Kesejahteraan Sosial", "ministry_official"),
+    ("Kepala Pusat Penyuluhan Sosial", "ministry_official"),
+    ("Ketua Pusat Kajian Kesejahteraan Sosial Universitas Indonesia", "org_chair"),
+    ("Kepala Pusat Kesehatan Masyarakat", "other"),
+])
+def test_the_ministrys_centres_spelled_out(role: str, kind: str) -> None:
+    assert classify_role(role) == kind
+
+
+def test_a_passive_acts_agent_holds_the_position_written_right_after_the_name() -> None:
+    found = officials_of("Jambore dibuka sore ini oleh H. M. Ridwan Ketua Forum Panti Asuhan Kabupaten Jombang.",
+                         "Bantuan diserahkan oleh Budi Santoso Kepala Dinas Sosial Kendal kepada panti.")
+    assert [(o.name, o.role) for o in found] == [("M. Ridwan", "Ketua Forum Panti Asuhan Kabupaten Jombang"),
+                                                 ("Budi Santoso", "Kepala Dinas Sosial Kendal")]
