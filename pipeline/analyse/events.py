@@ -438,9 +438,11 @@ def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[b
     """(near, anywhere): a future word right before the cue in its clause, or anywhere before it in the sentence."""
     window_start = max(sentence_start, cue_start - 80)
     names = [m.span() for m in _FUTURE_IN_NAME.finditer(text, window_start, cue_start + 20)]
+    awaited_until = _awaited_occasion_end(text, sentence_start, cue_start)
     near = anywhere = False
     for match in _FUTURE.finditer(text, window_start, cue_start):
-        if any(a <= match.start() < b for a, b in names) or _COMMITMENT_AFTER.match(text, match.end()):
+        if (any(a <= match.start() < b for a, b in names) or _COMMITMENT_AFTER.match(text, match.end())
+                or match.start() < awaited_until):
             continue
         between = text[match.end():cue_start]
         if _PURPOSE.search(between) or _QUOTES.search(between):
@@ -451,6 +453,20 @@ def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[b
         if len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between):
             near = True
     return near, anywhere
+
+
+# "Jelang Jambore LKSA yang akan berlangsung Sabtu mendatang, Dinsos melakukan pembinaan ...": a sentence that
+# opens with what is awaited (after a dateline, if any) tells of it in the future; its main clause does not.
+_AWAITED_OPENER = re.compile(r"(?:[^\n.]{0,60}?[—–-][ \t]+)?(?:jelang|menjelang|sebelum|sambil[ \t]+menunggu)\b",
+                             re.IGNORECASE)
+
+
+def _awaited_occasion_end(text: str, sentence_start: int, cue_start: int) -> int:
+    """Where a sentence-opening "Jelang ..." clause before the cue ends (its last comma), else the sentence start."""
+    if _AWAITED_OPENER.match(text, sentence_start, cue_start) is None:
+        return sentence_start
+    commas = [m.start() for m in re.finditer(",", text[sentence_start:cue_start])]
+    return sentence_start + commas[-1] if commas else sentence_start
 
 
 def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:

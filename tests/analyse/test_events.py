@@ -345,6 +345,18 @@ def test_foundations_for_neglected_people_make_an_aid_story_relevant() -> None:
     assert events_of(doc) == [("aid_distribution", dt.date(2024, 6, 4), "past")]
 
 
+def test_a_sentence_opening_with_an_awaited_occasion_reports_its_main_clause_as_done() -> None:
+    doc = document(
+        "Jelang Jambore Nasional, Dinsos Bina Anak Panti",
+        "SOLOK — Jelang pelaksanaan Jambore LKSA tingkat nasional yang akan berlangsung di Kota Padang, Sabtu - Senin "
+        "(12-14/8) mendatang, Dinas Sosial Kota Solok melakukan pembinaan kepada LKSA Panti Asuhan Nurul Huda, "
+        "Rabu (9/8).",
+        "Kepala Dinas Sosial, Hendra Putra, hadir langsung membina anak-anak panti yang akan ikut jambore.",
+        published=None)
+    # No year anywhere and no publication date: the tense comes from the sentence alone.
+    assert ("training", None, "past") in events_of(doc)
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
