@@ -1125,13 +1125,20 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
     return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
 
 
+_ORGANISED_BEFORE = re.compile(r"\b(?:menggelar|mengadakan|melaksanakan|menyelenggarakan)[ \t]+(?:[\w-]+[ \t]+)?$",
+                               re.IGNORECASE)
+
+
 def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dated: set[EventType]
            ) -> list[EventType]:
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
     scores = _scores(hits, title_kinds)
     named = {h.kind for h in hits if phrase_key(article_text[h.start:h.end]) in _STRONG_CUES} | title_kinds
-    if "visit" in named and "coordination_meeting" not in named:
-        # "menerima kunjungan ... Dalam pertemuan itu", "silaturahmi": the visit's own meeting, not another event.
+    if ("visit" in named and "coordination_meeting" not in named
+            and not any(_ORGANISED_BEFORE.search(article_text, max(0, h.start - 40), h.start)
+                        for h in hits if h.kind == "coordination_meeting" and not h.future)):
+        # "menerima kunjungan ... Dalam pertemuan itu", "silaturahmi": the visit's own meeting, not another event;
+        # a meeting someone organised ("menggelar pertemuan informal dengan ...") is one.
         scores.pop("coordination_meeting", None)
     ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in hits if h.kind == k), default=-1)))
     kinds: list[EventType] = []

@@ -357,6 +357,17 @@ def test_a_sentence_opening_with_an_awaited_occasion_reports_its_main_clause_as_
     assert ("training", None, "past") in events_of(doc)
 
 
+def test_a_meeting_someone_organised_beside_an_announced_visit_is_its_own_event() -> None:
+    doc = document(
+        "Dinsos Siap Sambut Kunjungan Tim Penilai LKS Teladan",
+        "Dinas Sosial Kota Langsa mematangkan persiapan menyambut Tim Penilai LKS Teladan Nasional tahun 2019. "
+        "Kunjungan tim itu guna melihat langsung kiprah dua LKS yang masuk 15 besar nasional.",
+        "Kepala Dinas Sosial Kota Langsa, Ahmad Yani, kepada wartawan, Jumat (13/9/2019), mengatakan hari ini ia "
+        "menggelar pertemuan informal dengan pengurus kedua LKS tersebut.",
+        published=dt.date(2019, 9, 13))
+    assert "coordination_meeting" in [kind for kind, _, _ in events_of(doc)]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
