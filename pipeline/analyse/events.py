@@ -231,6 +231,10 @@ _TOPIC_BEFORE = re.compile(
     # "memberikan pemahaman pentingnya akreditasi": what people are to learn about, not an act.
     r"|pentingnya|pemahaman|memahami|pengetahuan|wawasan|manfaat)\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
+# "panti berkedok donasi", "mencari keuntungan dari donasi", "modus bantuan sosial": what is sought or pretended,
+# not given.
+_PRETEXT_BEFORE = re.compile(r"\b(?:berkedok|kedok|mengatasnamakan|modus|dalih|mencari|keuntungan[ \t]+dari)"
+                             r"[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.
 _DONE_VERB = re.compile(r"(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}(?:kan|i)$", re.IGNORECASE)
@@ -483,6 +487,7 @@ def _background(text: str, sentence_start: int, start: int) -> bool:
     window = max(sentence_start, start - 40)
     return (_STATE_BEFORE.search(text, window, start) is not None
             or _NOMINAL_BEFORE.search(text, window, start) is not None
+            or _PRETEXT_BEFORE.search(text, window, start) is not None
             or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
 
 
@@ -647,6 +652,8 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
             continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
         if _standing_supervision(title, phrase_key(match.group()), 0, match.start()):
             continue  # "Dinsos Perketat Pengawasan Panti": a policy
+        if _PRETEXT_BEFORE.search(title, 0, match.start()):
+            continue  # "Panti Asuhan Berkedok Donasi": a pretext
         if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
             kinds.add(kind)
     return kinds

@@ -368,6 +368,16 @@ def test_a_meeting_someone_organised_beside_an_announced_visit_is_its_own_event(
     assert "coordination_meeting" in [kind for kind, _, _ in events_of(doc)]
 
 
+def test_aid_that_is_sought_or_pretended_is_no_hand_over() -> None:
+    doc = document(
+        "Puluhan Panti Asuhan Berkedok Donasi, Dinsos Ancam Cabut Izin",
+        "Kepala Dinas Sosial Provinsi Riau, Rahmat Hidayat, mengungkap banyak panti asuhan beroperasi tanpa izin "
+        "dan hanya mencari keuntungan dari donasi masyarakat.",
+        "Menurut dia, lembaga kesejahteraan sosial anak (LKSA) yang belum terdaftar akan ditertibkan.",
+        "\"Panti yang modus donasi seperti ini akan kami tindak,\" ujarnya.")
+    assert "aid_distribution" not in [kind for kind, _, _ in events_of(doc)]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
