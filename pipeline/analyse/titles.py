@@ -180,6 +180,7 @@ sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mus
 fungsional struktural utama juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
 dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
+dekranasda balitbangda bhabinkamtibmas babinsa bhayangkara presidium logistik wanita persatuan
 """)
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
@@ -297,7 +298,7 @@ nomor no tentang jalan jl gedung aula kantor hotel pendopo wisma graha ruang rum
 rombongan delegasi kontingen imbauan himbauan arahan sambutan instruksi safari baksos silahturahmi alumni
 teladan tersukses terbaik tergiat terfavorit berbakat berprestasi
 mendampingi didampingi mewakili diwakili mantan eks terpisah in insya insyaallah tadi nanti
-khususnya terutama
+khususnya terutama terbaru
 praktisi aktivis pegiat akademisi
 """)
 

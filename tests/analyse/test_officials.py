@@ -1088,3 +1088,18 @@ def test_a_passive_acts_agent_holds_the_position_written_right_after_the_name() 
                          "Bantuan diserahkan oleh Budi Santoso Kepala Dinas Sosial Kendal kepada panti.")
     assert [(o.name, o.role) for o in found] == [("M. Ridwan", "Ketua Forum Panti Asuhan Kabupaten Jombang"),
                                                  ("Budi Santoso", "Kepala Dinas Sosial Kendal")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Perempuan yang menjabat sebagai Ketua Dekranasda dan Bunda Paud Bitung ini juga mendatangi panti.",
+    "Pengurus panti diminta berkoordinasi dengan anggota Bhabinkamtibmas yang bertugas di kelurahan.",
+    "Bantuan sudah dikoordinasikan dengan Asisten Logistik Dandim, agar sampai ke panti.",
+    "Pemkab serius memperhatikan panti. Terbaru Bupati Kota Reog itu merealisasikan bantuan dana.",
+])
+def test_unit_words_and_a_sentence_opening_adverb_are_no_names(sentence: str) -> None:
+    assert officials_of(sentence) == []
+
+
+def test_a_unit_word_after_a_bare_post_leads_to_the_holder() -> None:
+    found = officials_of("Hadir Ketua DWP Malut, Darmawati, Kaban Balitbangda, Mulyadi Wowor, dan Kadis PPPA Malut.")
+    assert [o.name for o in found] == ["Darmawati", "Mulyadi Wowor"]
