@@ -159,7 +159,7 @@ _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", 
 # Ranks that never stand inside a person's name (unlike "Mayor", a surname too).
 _RANKS = words_of("""AKBP AKP Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Kombes Kombespol Irjen
 Brigjen Letkol Letjen Mayjen Kolonel Lettu Letda Serka Serma Sertu Serda Pelda Peltu Komjen Laksma Laksda Marsda Marsma""")
-_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr)\.)+(?=[A-Z][a-z]{2,})")
+_GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr|pdt|ust|bpk)\.)+(?=[A-Z][a-z]{2,})")
 # An honorary doctorate is written "Dr. (HC)" or "Dr. (H.C.)" before the name.
 _HONORIS_CAUSA = frozenset({"HC", "H.C", "H.C.", "Hc", "hc"})
 # "Mayor Jendral TNI (Purn) Hassanudin": the force and retirement of a rank belong to the title.
@@ -286,6 +286,18 @@ def _restarts_name(token: str) -> bool:
     return (core in _OPENING_TITLES and (token.endswith(".") or len(token) > 1)) or core in _RANKS
 
 
+def _region_word_as_surname(tokens: list[_Token], position: int, spans: RegionSpans) -> bool:
+    """True for a one-word region name that a degree follows: "Petra Y Rembang, M.Th" (places hold no degrees)."""
+    token = tokens[position]
+    region = span_at(spans, token.start)
+    if token.kind != "word" or region is None or region.end != token.end or not token.text[:1].isupper():
+        return False
+    following = position + 1
+    if following < len(tokens) and tokens[following].kind == "comma":
+        following += 1
+    return following < len(tokens) and tokens[following].kind == "word" and is_degree(tokens[following].text)
+
+
 def _strip_dot(token: _Token) -> tuple[str, int]:
     """Token text and end without a sentence-closing dot."""
     if _ends_sentence(token.text):
@@ -378,6 +390,10 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
         # "Meidy Y.T. Tinangon": dotted initials followed by a name word are the name's, not a degree ("S.E.").
         initials = (_DOTTED_INITIALS.fullmatch(token.text) is not None and position + 1 < len(tokens)
                     and _is_name_word(tokens[position + 1], spans) and not is_degree(tokens[position + 1].text))
+        if words and _region_word_as_surname(tokens, position, spans):
+            words.append(token)
+            position += 1
+            continue
         if not _is_name_word(token, spans) or (words and is_degree(token.text) and not initials):
             break
         words.append(token)
@@ -390,6 +406,8 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
         return None, position
     if all(is_role_word(w.text) for w in words):
         return None, position  # "Karang Taruna", "Timur": unit words that may sit inside names, not a name
+    if all(is_degree(w.text) for w in words):
+        return None, position  # "Khabib Jabar, S.Sos": the run before the degree was read as the position
     if not any(len(w.text.rstrip(".")) > 2 or (len(w.text) == 2 and not w.text.endswith(".")) for w in words):
         return None, position
     name_end = _strip_dot(words[-1])[1]
@@ -1093,6 +1111,9 @@ def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Menti
         position = max(position, match.end())
         if mention is not None:
             found.append(mention)
+            if mention.name is not None and (pair := _PAIRED_HEADS.match(mention.role)) is not None:
+                found.extend(_split_pair(text, mention, pair, spans))
+                continue
             if mention.name is not None and (
                     match.group("head").lower() in _COLLECTIVE_HEADS
                     or _PLURAL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
@@ -1105,6 +1126,23 @@ def _mentions(article: ArticleText, regions: list[RegionMention]) -> list[_Menti
     found.extend(_handed_over(article, spans, regions, bodies))
     found.sort(key=lambda m: m.start)
     return found
+
+
+# "Walikota dan Wakil Walikota Bekasi, Tri Adhianto dan Harris Bobihoe": a region's head and deputy, named in order.
+_PAIRED_HEADS = re.compile(
+    r"(?P<head>bupati|wali\s*kota|walkot|gubernur)\s+(?:dan|&)\s+(?P<deputy>wakil\s+(?:bupati|wali\s*kota|walkot"
+    r"|gubernur))\b(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+
+
+def _split_pair(text: str, mention: _Mention, pair: re.Match[str], spans: RegionSpans) -> list[_Mention]:
+    """Give the first holder of "Bupati dan Wakil Bupati X" the head's post, and the next name the deputy's."""
+    head_role = pair.group("head") + pair.group("rest")
+    mention.role, mention.role_kind = head_role, _classify_role(head_role)
+    join = _LIST_JOIN.match(text, mention.end)
+    names = _read_name_list(text, join.end(), spans)[:1] if join is not None else []
+    deputy_role = pair.group("deputy") + pair.group("rest")
+    return [replace(mention, start=name.start, end=name.end, role=deputy_role, role_kind=_classify_role(deputy_role),
+                    name=name.name, name_text=name.name_text, aliases=list(name.aliases)) for name in names]
 
 
 def _fellow_holders(text: str, mention: _Mention, spans: RegionSpans) -> list[_Mention]:

@@ -1103,3 +1103,23 @@ def test_unit_words_and_a_sentence_opening_adverb_are_no_names(sentence: str) ->
 def test_a_unit_word_after_a_bare_post_leads_to_the_holder() -> None:
     found = officials_of("Hadir Ketua DWP Malut, Darmawati, Kaban Balitbangda, Mulyadi Wowor, dan Kadis PPPA Malut.")
     assert [o.name for o in found] == ["Darmawati", "Mulyadi Wowor"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Program 100 hari kerja Walikota dan Wakil Walikota Bekasi, Tri Adhianto dan Harris Bobihoe, berjalan.",
+     [("Tri Adhianto", "mayor"), ("Harris Bobihoe", "vice_mayor")]),
+    ("Hadir Gubernur dan Wakil Gubernur Jambi, Al Haris dan Abdullah Sani, di panti itu.",
+     [("Al Haris", "governor"), ("Abdullah Sani", "vice_governor")]),
+])
+def test_a_regions_head_and_deputy_named_together_take_their_posts_in_order(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+def test_a_region_word_followed_by_a_degree_is_a_surname() -> None:
+    found = officials_of("Kepemimpinan Bupati Franky Wongkar dan Wakil Bupati Pdt.Petra Y Rembang,M.Th berlanjut.")
+    assert [o.name for o in found] == ["Franky Wongkar", "Petra Y Rembang"]
+
+
+def test_a_degree_alone_is_no_name() -> None:
+    assert [o.name for o in officials_of("Kabid Linjamsos Khabib Jabar, S.Sos, beserta jajaran hadir.")] != ["S.Sos"]
