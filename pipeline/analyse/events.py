@@ -101,7 +101,8 @@ _CUES: dict[EventType, tuple[str, str]] = {
         """hut hari_ulang_tahun hari_jadi milad dies_natalis syukuran tasyakuran peluncuran meluncurkan diluncurkan
         peresmian meresmikan diresmikan
         launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal halal_bi_halal
-        penganugerahan menganugerahkan dianugerahi anugerah pameran festival wisata_edukasi""",
+        penganugerahan menganugerahkan dianugerahi anugerah pameran festival wisata_edukasi
+        peletakan_batu_pertama groundbreaking khitanan_massal khitan_massal sunatan_massal pentas_seni""",
         # An award or an outing is mostly mentioned in passing ("diberikan penghargaan"): only held ones count.
         "",
     ),

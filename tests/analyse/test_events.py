@@ -378,6 +378,23 @@ def test_aid_that_is_sought_or_pretended_is_no_hand_over() -> None:
     assert "aid_distribution" not in [kind for kind, _, _ in events_of(doc)]
 
 
+@pytest.mark.parametrize("occasion", [
+    "menggelar khitanan massal bagi 40 anak panti asuhan",
+    "melakukan peletakan batu pertama gedung baru panti asuhan",
+    "menggelar pentas seni anak-anak panti asuhan",
+])
+def test_circumcisions_groundbreakings_and_shows_of_a_welfare_body_are_other_occasions(occasion: str) -> None:
+    doc = document(
+        None,
+        f"GORONTALO - Lembaga Koordinasi Kesejahteraan Sosial (LKKS) Provinsi Gorontalo {occasion}, Sabtu "
+        "(14/9/2024).",
+        "Kegiatan itu terlaksana berkat bantuan donatur dan berbagi bersama warga sekitar panti.",
+        "Ketua LKKS Gorontalo, Hj. Rahmawati, berharap kegiatan serupa dapat terus dilakukan bersama LKS lainnya.",
+        published=dt.date(2024, 9, 14))
+    # The occasion itself is the main event, ahead of the donors' help mentioned with it.
+    assert events_of(doc)[0] == ("other", dt.date(2024, 9, 14), "past")
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
