@@ -190,11 +190,13 @@ _NEGATION_BEFORE = re.compile(
     r"(?:[ \t]+[\w-]+){0,2}[ \t]+$", re.IGNORECASE)
 # "LKS yang sudah mengikuti akreditasi": a state of the participants, not the reported activity.
 _STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
-# "klaster pembinaan", "prosedur akreditasi", "Bidang Pembinaan": a programme, rule or office unit named by the
-# activity word, not the activity itself.
+# "klaster pembinaan", "prosedur akreditasi", "Bidang Pembinaan", "dana pembinaan": a programme, rule, office
+# unit or budget named by the activity word, not the activity itself.
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
-    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon)[ \t]+$", re.IGNORECASE)
+    r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon"
+    # "dana pembinaan", "anggaran pelatihan": money set aside under the activity's name.
+    r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(

@@ -395,6 +395,17 @@ def test_circumcisions_groundbreakings_and_shows_of_a_welfare_body_are_other_occ
     assert events_of(doc)[0] == ("other", dt.date(2024, 9, 14), "past")
 
 
+def test_money_programmes_and_efforts_named_after_training_are_no_training() -> None:
+    doc = document(
+        "Pemkab Perhatikan LKS",
+        "BONE - Kepala Dinas Sosial Bone, Andi Salam, meninjau lembaga kesejahteraan sosial (LKS) Al Ikhlas, Kamis "
+        "(5/9/2024).",
+        "Pemkab memberikan dana pembinaan melalui bagian sosial setda kepada 12 LKS yang terdaftar.",
+        "Menurut Andi, program pelatihan dan upaya peningkatan kompetensi pengasuh panti juga menjadi perhatian.",
+        published=dt.date(2024, 9, 5))
+    assert [kind for kind, _, _ in events_of(doc)] == ["visit"]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
