@@ -290,6 +290,8 @@ _ALSO = word_regex(words_of("juga pun turut sekaligus"))
 _RETROSPECTIVE = re.compile(r"\b(?:(?:selama|sepanjang)[ \t]+(?:tahun|periode|masa)\b|(?:satu|dua|tiga|beberapa)[ \t]+"
                             r"tahun[ \t]+(?:terakhir|belakangan))", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:rutin|biasanya|berkala|selalu|senantiasa|terus|berkomitmen|komitmen|pernah|selama[ \t]+ini"
+                       # "sering menerima bantuan dari donatur", "hanya mengandalkan bantuan donatur": how a home lives.
+                       r"|sering|kerap(?:[ \t]+kali)?|acap(?:[ \t]+kali)?|mengandalkan|bergantung|tergantung"
                        r"|(?:setiap|tiap)[ \t]+(?:tahun|bulan|minggu|pekan|hari|triwulan|semester))\b", re.IGNORECASE)
 # "baru-baru ini", "beberapa waktu lalu": the report gives no day, so none may be borrowed from the page.
 _WEEKDAY_BEFORE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad)[ \t]+$", re.IGNORECASE)

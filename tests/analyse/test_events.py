@@ -406,6 +406,17 @@ def test_money_programmes_and_efforts_named_after_training_are_no_training() -> 
     assert [kind for kind, _, _ in events_of(doc)] == ["visit"]
 
 
+def test_how_a_home_lives_on_donors_is_no_hand_over() -> None:
+    doc = document(
+        "Panti Asuhan Nurul Iman Gelar Syukuran",
+        "BATAM - Panti Asuhan Nurul Iman di Sagulung menggelar syukuran ulang tahun ke-10, Selasa (3/9/2024).",
+        "Panti yang menampung 40 anak itu sering disantuni warga, kerap menerima bantuan dari donatur dan hanya "
+        "mengandalkan bantuan masyarakat untuk makan sehari-hari.",
+        "Pengelola panti, Siti Aminah, berharap pemerintah ikut memperhatikan panti tersebut.",
+        published=dt.date(2024, 9, 3))
+    assert [kind for kind, _, _ in events_of(doc)] == ["other"]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
