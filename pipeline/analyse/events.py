@@ -81,9 +81,10 @@ _CUES: dict[EventType, tuple[str, str]] = {
         membagi-bagikan mendistribusikan didistribusikan pendistribusian distribusi_bantuan menyumbangkan
         disumbangkan memberi_bantuan memberikan_santunan memberi_santunan menyerahkan_santunan menyerahkan_paket
         menyerahkan_donasi penyerahan_donasi penyerahan_paket tali_asih pembagian_bantuan pembagian_sembako
-        pembagian_paket pembagian_santunan penyampaian_bantuan""",
-        # A "bakti sosial" of a welfare body is mostly goods or services handed to people in need.
-        "bantuan berbagi donasi hibah sumbangan bingkisan bakti_sosial bhakti_sosial baksos",
+        pembagian_paket pembagian_santunan penyampaian_bantuan pemberian_permakanan bantuan_permakanan""",
+        # A "bakti sosial" of a welfare body is mostly goods or services handed to people in need; "permakanan" is
+        # the ministry's meals programme for the elderly, disabled and neglected children.
+        "bantuan berbagi donasi hibah sumbangan bingkisan bakti_sosial bhakti_sosial baksos permakanan",
     ),
     "visit": (
         """kunjungan kunjungan_kerja kunker berkunjung mengunjungi kunjungi dikunjungi meninjau tinjau peninjauan

@@ -417,6 +417,16 @@ def test_how_a_home_lives_on_donors_is_no_hand_over() -> None:
     assert [kind for kind, _, _ in events_of(doc)] == ["other"]
 
 
+def test_the_meals_programme_is_aid() -> None:
+    doc = document(
+        "Kadinsos Dampingi Pemberian Permakanan Lansia LKS Kadar",
+        "BIMA - Kepala Dinas Sosial Kota Bima turun langsung saat launching program, sekaligus mendampingi proses "
+        "pemberian permakanan bagi lansia binaan Lembaga Kesejahteraan Sosial (LKS) Kadar, Senin (16/1/2023).",
+        "Program permakanan LKS itu kini mengakomodir 10 orang lansia di Kota Bima.",
+        published=dt.date(2023, 1, 16))
+    assert events_of(doc)[0] == ("aid_distribution", dt.date(2023, 1, 16), "past")
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
