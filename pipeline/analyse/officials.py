@@ -205,7 +205,8 @@ _EVENT_DESCRIPTION = re.compile(r"([^\n.!?;:,()\"“”]{1,90}?)[ \t]*,[ \t]*")
 # Words of a sentence going on, not of an event's name: verbs, clause links, addressees.
 _NOT_A_DESCRIPTION = re.compile(r"\b(?:me[a-z]{3,}|ber[a-z]{3,}|di[a-z]{4,}|ter[a-z]{3,}kan|yang|bahwa|kepada|untuk|ini|itu)\b")
 _GROUP_LEAD = re.compile(r"(?:ketua|pimpinan|kepala)\s+(?:tim|rombongan|delegasi)\b", re.IGNORECASE)
-_FORMER_BEFORE = re.compile(r"\b(?:mantan|eks|bekas)\s+$", re.IGNORECASE)
+# "mantan Bupati", "calon Gubernur": a post once held or sought, not held now.
+_FORMER_BEFORE = re.compile(r"\b(?:mantan|eks|bekas|calon)\s+$", re.IGNORECASE)
 _GENERAL_UNITS = frozenset({"direktorat", "sekretaris", "sekretariat", "direktur", "inspektur", "inspektorat"})
 _SELAKU_BEFORE = re.compile(r"\b(?:selaku|sebagai)(?:\s+salah\s+(?:satu|seorang))?\s+$", re.IGNORECASE)
 _NAME_LIKE_TIME_WORDS = frozenset({"Hari", "Bulan", "Masa"})
@@ -1043,8 +1044,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         words = role.lower().split()
         kind = _BARE_OFFICE_KINDS.get(" ".join(words[:2]), _BARE_OFFICE_KINDS.get(" ".join(words[:1]), kind))
     if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-        # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS": not the post held now; a later
-        # position of the same person replaces it.
+        # "Mantan wakil wali kota Pekalongan, Abu, ditunjuk sebagai ketua LKKS", "calon Gubernur Sulteng, Longki":
+        # not the post held now; a later position of the same person replaces it.
         kind = "other"
     region_code = _role_region(text, head_start, role_end, kind, spans, context_province)
     if region_code is None:

@@ -1123,3 +1123,8 @@ def test_a_region_word_followed_by_a_degree_is_a_surname() -> None:
 
 def test_a_degree_alone_is_no_name() -> None:
     assert [o.name for o in officials_of("Kabid Linjamsos Khabib Jabar, S.Sos, beserta jajaran hadir.")] != ["S.Sos"]
+
+
+def test_a_candidate_for_a_post_does_not_hold_it() -> None:
+    found = officials_of("Selain Dinsos, calon Gubernur Sulteng, Longki Djanggola, ikut memberikan bantuan ke panti.")
+    assert [(o.name, o.role_kind) for o in found] == [("Longki Djanggola", "other")]
