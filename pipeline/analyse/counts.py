@@ -67,7 +67,8 @@ _NUMBER = re.compile(
     r"(?:"
     r"(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?=[ \t\u00a0]*(?:" + _SCALE + r")\b))"
     r"(?![\d\w]|[.,/\-:]\d)"
-    r"(?:[ \t\u00a0]*(?P<scale>" + _SCALE + r")\b|(?(money)[ \t\u00a0]?(?P<letter>[MT])\b))?"
+    # "Rp150 jutaan": about 150 million.
+    r"(?:[ \t\u00a0]*(?P<scale>" + _SCALE + r")(?:an)?\b|(?(money)[ \t\u00a0]?(?P<letter>[MT])\b))?"
     r"|(?P<words>(?<![\w\-])(?:" + _FIRST_WORD + r")(?:[ \t\u00a0]+(?:" + _NEXT_WORD + r"))*)(?![\w\-])"
     r")"
 )
@@ -82,6 +83,9 @@ _OPENINGS = sorted({
 }, key=lambda w: (-len(w), w))
 _NUMBER_OPENING = re.compile(r"(?<![\w.,/\-])(?:\d|±|" + "|".join(_OPENINGS) + ")")
 _MONEY_TAIL = re.compile(r"(?:,-|,00\b|\.-)")
+# "Rp12 sampai Rp15 juta", "10 hingga 20 ribu orang": the first number of a range shares the scale of the second.
+_RANGE_SCALE = re.compile(r"[ \t\u00a0]*(?:sampai|hingga|s\.?/?d\.?|atau|–|-)[ \t\u00a0]*(?:Rp\.?[ \t\u00a0]*)?"
+                          r"\d{1,3}(?:[.,]\d+)?[ \t\u00a0]*(?P<scale>" + _SCALE + r")(?:an)?\b")
 _PERCENT = re.compile(r"[ \t\u00a0]*(?:persen\b|%)")
 _RUPIAH = re.compile(r"[ \t\u00a0]+rupiah\b", re.IGNORECASE)
 # A unit may end in digits when it is an abbreviation ("7 LK3", "12 K3S").
@@ -238,6 +242,8 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
         if digits:
             scale_word = match.group("scale")
             letter = match.group("letter")
+            if not scale_word and not letter and (shared := _RANGE_SCALE.match(text, end)) is not None:
+                scale_word = shared.group("scale")
             value = numbers.parse_digits(digits, scaled=bool(scale_word))
             if value is None:
                 continue

@@ -258,3 +258,13 @@ def test_number_matches_are_those_of_a_full_scan() -> None:
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
         assert [m.span() for m in _number_matches(text)] == [m.span() for m in _NUMBER.finditer(text)], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bantuan kesra diusahakan Rp12 sampai Rp15 juta per bulan.", [(12e6, "rupiah"), (15e6, "rupiah")]),
+    ("Setahun kurang lebih Rp150 jutaan atau mungkin Rp200 juta.", [(150e6, "rupiah"), (200e6, "rupiah")]),
+    ("Hibah berkisar Rp 500 - Rp 750 ribu per panti.", [(500e3, "rupiah"), (750e3, "rupiah")]),
+])
+def test_a_range_shares_its_scale_and_a_scale_with_an_is_about_that_much(
+        text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
