@@ -19,6 +19,8 @@ from pipeline.analyse.organizations import (
 )
 from pipeline.analyse.titles import (
     MONTHS_AND_DAYS,
+    PASSIVE_REPORTING_STEMS,
+    REPORTING_VERB_STEMS,
     CaselessPattern,
     looks_like_headline,
     phrase_key,
@@ -307,10 +309,9 @@ _VAGUE_TIME = re.compile(
 _WISH = word_regex(words_of("""berharap harap diharapkan harapkan semoga berupaya mengupayakan mudah-mudahan ingin meminta minta mendorong dorong
 mengajak ajak mengimbau imbau menargetkan targetkan agar supaya kiranya"""))
 _QUOTES = re.compile("[\"“”]")
-_SPEECH_VERBS = r"""(?:kata|ujar|ungkap|ucap|jelas|tutur|terang|tegas|sebut|imbuh|tambah|papar|pinta|harap|katanya
-|ujarnya|ungkapnya|ucapnya|jelasnya|tuturnya|terangnya|tegasnya|sebutnya|imbuhnya|tambahnya|paparnya|tandasnya|pungkasnya
-|mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|menyebutkan|mengaku|berharap
-|menambahkan|memaparkan)""".replace("\n", "")
+_SPEECH_VERBS = (r"(?:(?:" + "|".join(REPORTING_VERB_STEMS) + r")(?:nya)?|harap"
+                 r"|mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|menyebutkan"
+                 r"|mengaku|berharap|menambahkan|memaparkan)")
 # A date in the attribution of a quote or a reported statement, before or after the speech verb.
 _SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b,?[ \t]+(?:(?:[A-Z][\w.'’-]*|dia|ia|beliau)[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
                             r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
@@ -332,7 +333,7 @@ _INTERVIEW_REACH = 150
 # A statement's attribution: a speech verb, a passive one ("dikatakan"), "disampaikan" of words ("Hal itu
 # disampaikan", "Demikian disampaikan"; of goods it is a handing-over) or "keterangannya".
 _ATTRIBUTION = re.compile(
-    r"\b(?:" + _SPEECH_VERBS + r"|di(?:katakan|ungkapkan|jelaskan|tegaskan|terangkan|tuturkan|paparkan)"
+    r"\b(?:" + _SPEECH_VERBS + r"|di(?:" + "|".join(PASSIVE_REPORTING_STEMS) + r")kan"
     r"|(?:hal|pernyataan|harapan|penjelasan|keterangan|pesan|imbauan|ajakan|demikian)(?:[ \t]+\w+){0,2}?[ \t]+"
     r"disampaikan|keterangannya)\b", re.IGNORECASE)
 # Where the attribution's sentence ends: after a date, only a closing bracket may stand before the full stop.

@@ -35,10 +35,12 @@ from pipeline.analyse.titles import (
     NAME_LIKE_ROLE_WORDS,
     NAME_PARTICLES,
     NATIONAL_KINDS,
+    PASSIVE_REPORTING_STEMS,
     PROPER_NAME_UNITS,
     PROVINCIAL_KINDS,
     REGENCY_KINDS,
     REGION_TAIL_WORDS,
+    REPORTING_VERB_STEMS,
     ROMAN,
     SINGLE_HOLDER_KINDS,
     classify_role,
@@ -119,10 +121,10 @@ _TO_LEAD_CUE = re.compile(r"memimpin|mengetuai|menakhodai")
 # "... Hj. Rosnida Chaniago sebagai ketua": connectors that let a lower-case position follow its holder.
 _SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
 # Reporting verbs before a speaker, active ("kata", "tandas") or passive ("dikatakan oleh", "disampaikan").
+# Right before a name "lanjut", "beber", "sambung" and "menurut" report too; so does "disampaikan" (of words).
 _SPEECH_VERB_BEFORE = re.compile(
-    r"\b(?:(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|papar|sebut|imbuh|tambah|lanjut|tegas|pungkas|beber|urai"
-    r"|tandas|sambung|pinta|menurut)(?:nya)?|di(?:kata|sampai|ungkap|jelas|tegas|utara|tutur|sebut|papar|terang)kan"
-    r"(?:\s+oleh)?)\s*$", re.IGNORECASE)
+    r"\b(?:(?:" + "|".join((*REPORTING_VERB_STEMS, "lanjut", "beber", "urai", "sambung", "menurut")) + r")(?:nya)?"
+    r"|di(?:" + "|".join((*PASSIVE_REPORTING_STEMS, "sampai")) + r")kan(?:\s+oleh)?)\s*$", re.IGNORECASE)
 # The agent of a passive act ("diserahkan langsung oleh", "diterima oleh") is the one the sentence is about.
 _AGENT_BEFORE = re.compile(r"\b(?:oleh|diterima)\s+$", re.IGNORECASE)
 _ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)

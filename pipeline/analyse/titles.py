@@ -256,6 +256,11 @@ Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
+# Reporting verb stems ("kata", "ujar", "tandas"), each also with "-nya" ("ujarnya"); and the stems of their
+# passive forms ("dikatakan", "diungkapkan"). Events read dates in attributions by them, officials the speaker.
+REPORTING_VERB_STEMS = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "papar", "sebut", "imbuh",
+                        "tambah", "tegas", "pinta", "tandas", "pungkas")
+PASSIVE_REPORTING_STEMS = ("kata", "ungkap", "jelas", "tegas", "terang", "tutur", "papar", "sebut", "utara")
 # Familiar forms of address, which with one name word make a nickname ("Gus Ipul", "Mbak Arumi", "Kang Emil").
 FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Teteh Uda Pak Bu Bapak Ibu")
 # Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
