@@ -83,7 +83,7 @@ _OPENINGS = sorted({
 }, key=lambda w: (-len(w), w))
 _NUMBER_OPENING = re.compile(r"(?<![\w.,/\-])(?:\d|±|" + "|".join(_OPENINGS) + ")")
 _MONEY_TAIL = re.compile(r"(?:,-|,00\b|\.-)")
-# "Rp12 sampai Rp15 juta", "10 hingga 20 ribu orang": the first number of a range shares the scale of the second.
+# "Rp12 sampai Rp15 juta", "Rp 500 - Rp 750 ribu": the first number of a range shares the scale of the second.
 _RANGE_SCALE = re.compile(r"[ \t\u00a0]*(?:sampai|hingga|s\.?/?d\.?|atau|–|-)[ \t\u00a0]*(?:Rp\.?[ \t\u00a0]*)?"
                           r"\d{1,3}(?:[.,]\d+)?[ \t\u00a0]*(?P<scale>" + _SCALE + r")(?:an)?\b")
 _PERCENT = re.compile(r"[ \t\u00a0]*(?:persen\b|%)")

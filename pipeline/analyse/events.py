@@ -198,7 +198,8 @@ _STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ 
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
     r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon"
-    # "dana pembinaan", "anggaran pelatihan": money set aside under the activity's name.
+    # "dana pembinaan", "program pelatihan", "upaya peningkatan kompetensi": money, a programme or an effort
+    # under the activity's name.
     r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
@@ -476,8 +477,7 @@ def _awaited_occasion_end(text: str, sentence_start: int, cue_start: int) -> int
     """Where a sentence-opening "Jelang ..." clause before the cue ends (its last comma), else the sentence start."""
     if _AWAITED_OPENER.match(text, sentence_start, cue_start) is None:
         return sentence_start
-    commas = [m.start() for m in re.finditer(",", text[sentence_start:cue_start])]
-    return sentence_start + commas[-1] if commas else sentence_start
+    return max(sentence_start, text.rfind(",", sentence_start, cue_start))
 
 
 def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:

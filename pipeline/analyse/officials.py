@@ -467,9 +467,9 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     """The person a position written after their name belongs to, when the sentence is about that person.
 
     "kata Heri Santoso, sekretaris LKKS", "Menurut Budi, ketua, ..." and the caption "Hj Dewi Lestari Ketua LKKS
-    Jambi berdiskusi ...": after a speech verb, as a passive act's agent with a title or two name words, or
-    opening the sentence with a title, two name words, or one
-    name word before a position that names its body ("Mukhlis, ketua LKKS Bireuen, ...").
+    Jambi berdiskusi ...": after a speech verb; as a passive act's agent with a title or two name words; or
+    opening the sentence with a title, two name words, or one name word before a position that names its body
+    ("Mukhlis, ketua LKKS Bireuen, ...").
     """
     name = _name_right_before(text, end, spans)
     if name is None:

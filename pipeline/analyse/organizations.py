@@ -146,7 +146,8 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
     """Organisation names in a text with their kinds; abbreviations only in their written case.
 
     "LKS" also abbreviates Lembaga Kerja Sama (Tripartit, Bipartit), Lembar Kerja Siswa and Lomba Kompetensi
-    Siswa: where the text uses it so, a bare "LKS" is not a welfare body.
+    Siswa: where the text uses it so, a bare "LKS" is not a welfare body. A foundation is one (an LKS) where
+    its sentence names the people such bodies care for.
     """
     other_lks: bool | None = None  # looked for at the first bare "LKS" only
     found: list[tuple[re.Match[str], OrgKind]] = []
