@@ -11,6 +11,8 @@ from functools import lru_cache
 from pipeline.models import Document, Evidence, Paragraph
 
 SEPARATOR = "\n\n"
+# Where a sentence or a paragraph ends, at its simplest: any full stop, "!", "?" or line break.
+SENTENCE_END = re.compile(r"[.!?\n]")
 # Non-ASCII letters that a case-insensitive regex reads as ASCII ones (dotted and dotless i, long s, the Kelvin
 # sign); no other character lower-cases to an ASCII letter or to more than one character.
 FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")

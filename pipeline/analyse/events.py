@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from pipeline.analyse.context import ArticleText, may_contain
+from pipeline.analyse.context import SENTENCE_END, ArticleText, may_contain
 from pipeline.analyse.organizations import (
     OrgMention,
     dominant_region,
@@ -201,11 +201,13 @@ _NOMINAL_BEFORE = re.compile(
     # "dana pembinaan", "program pelatihan", "upaya peningkatan kompetensi": money, a programme or an effort
     # under the activity's name.
     r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
+# The verbs by which someone holds an activity ("menggelar rapat", "mengadakan pertemuan").
+_ORGANISING_VERBS = "menggelar|mengadakan|melaksanakan|menyelenggarakan"
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(
-    r"\b(?:acara|kegiatan|agenda|menggelar|mengadakan|melaksanakan|menyelenggarakan|menghadiri|membuka|memimpin)"
-    r"(?:[ \t]+kegiatan)?[ \t]+$", re.IGNORECASE)
+    rf"\b(?:acara|kegiatan|agenda|{_ORGANISING_VERBS}|menghadiri|membuka|memimpin)(?:[ \t]+kegiatan)?[ \t]+$",
+    re.IGNORECASE)
 _HELD_VERBS = "digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung"
 _HELD_AFTER = re.compile(rf"[ \t]+(?:yang[ \t]+)?(?:{_HELD_VERBS}|dibuka)\b", re.IGNORECASE)
 # "Sosialisasi dan Penguatan LKS Lanjut Usia yang digelar oleh Direktorat ...": one occasion, named then said held.
@@ -317,7 +319,6 @@ _SPEECH_VERBS = (r"(?:(?:" + "|".join(REPORTING_VERB_STEMS) + r")(?:nya)?|harap"
 _SPEECH_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"\b,?[ \t]+(?:(?:[A-Z][\w.'’-]*|dia|ia|beliau)[ \t,]+){0,5}(?:di[ \t]+[A-Z][\w-]*"
                             r"(?:[ \t]+[A-Z][\w-]*)?[ \t,]+)?(?:pada[ \t]+)?$")
 _SPEECH_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _SPEECH_VERBS + r"\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # "kata Sri ditemui di kantornya, Senin (8/12)", "ujar dia kepada Tangerang7.com, Minggu": the day the reporter
 # talked to someone, not the day of an activity, unless the talk was at it ("ditemui usai pelantikan").
 _INTERVIEW_BEFORE = re.compile(
@@ -429,10 +430,10 @@ class _Layout:
 def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     """True when a framing verb or noun stands near the cue in the same sentence."""
     window_start = max(paragraph_start, start - _FRAME_REACH)
-    if any(not _SENTENCE_END.search(text, m.end(), start) for m in _FRAME_BEFORE.finditer(text, window_start, start)):
+    if any(not SENTENCE_END.search(text, m.end(), start) for m in _FRAME_BEFORE.finditer(text, window_start, start)):
         return True
     after = _FRAME_AFTER.search(text, end, min(len(text), end + _FRAME_REACH))
-    return after is not None and not _SENTENCE_END.search(text, end, after.start())
+    return after is not None and not SENTENCE_END.search(text, end, after.start())
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
@@ -744,8 +745,8 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
 
 # Acts that are none of the named event types but still an activity of the body ("menandatangani nota
 # kesepahaman", "memperingati HKSN", "menggelar syukuran").
-_ACTIVITY = word_regex(words_of("""menggelar mengadakan melaksanakan menyelenggarakan menandatangani penandatanganan
-memperingati peringatan syukuran meluncurkan peluncuran launching meresmikan peresmian monitoring monev""")
+_ACTIVITY = word_regex(words_of("""menandatangani penandatanganan memperingati peringatan syukuran meluncurkan
+peluncuran launching meresmikan peresmian monitoring monev""") | set(_ORGANISING_VERBS.split("|"))
                        | {"nota kesepahaman"})
 
 
@@ -961,13 +962,13 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
 
 def _sentence_bounds(text: str, floor: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence(s) holding text[start:end], not starting before `floor`."""
-    end_match = _SENTENCE_END.search(text, end)
+    end_match = SENTENCE_END.search(text, end)
     return _sentence_start(text, floor, start), end_match.start() if end_match else len(text)
 
 
 def _sentence_of_span(text: str, sentence_start: int, position: int) -> str:
     """The sentence from its start through the end of the one holding `position`."""
-    end_match = _SENTENCE_END.search(text, position)
+    end_match = SENTENCE_END.search(text, position)
     return text[sentence_start:end_match.start() if end_match else len(text)]
 
 
@@ -1056,7 +1057,7 @@ def _event_organizations(layout: _Layout, mentions: list[OrgMention], cue: _Hit 
 def _same_sentence_kind(text: str, cue: _Hit, hits: list[_Hit], kind: EventType) -> bool:
     """True when a cue of `kind` stands in the same sentence as `cue`."""
     start = max(text.rfind(".", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
-    end_match = _SENTENCE_END.search(text, cue.end)
+    end_match = SENTENCE_END.search(text, cue.end)
     end = end_match.start() if end_match else len(text)
     return any(h.kind == kind and start <= h.start < end for h in hits)
 
@@ -1139,8 +1140,7 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
     return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
 
 
-_ORGANISED_BEFORE = re.compile(r"\b(?:menggelar|mengadakan|melaksanakan|menyelenggarakan)[ \t]+(?:[\w-]+[ \t]+)?$",
-                               re.IGNORECASE)
+_ORGANISED_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 
 
 def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dated: set[EventType]

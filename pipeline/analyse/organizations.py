@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from pipeline.analyse import gazetteer
-from pipeline.analyse.context import ArticleText, may_contain
+from pipeline.analyse.context import SENTENCE_END, ArticleText, may_contain
 from pipeline.analyse.titles import CaselessPattern, looks_like_headline, phrase_key, trie_pattern, words_of
 from pipeline.models import Evidence, Organization, OrgKind, RegionMention
 
@@ -114,7 +114,6 @@ _CARED_FOR = re.compile(
     r"\b(?:yatim|piatu|(?:anak|lansia|orang)[ \t]+(?:terlantar|telantar)|lansia|lanjut[ \t]+usia|disabilitas|difabel"
     r"|tuna[ \t]?(?:netra|rungu|wicara|grahita|daksa)|ODGJ|gangguan[ \t]+jiwa|anak[ \t]+asuh|anak[ \t]+jalanan)\b",
     re.IGNORECASE)
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
 # Before the foundation only its own residents stand close ("lansia di bawah naungan Yayasan X"); people named
 # further back are other recipients in a list ("santunan kepada lansia, ..., TPA/TPQ dan Yayasan Islam").
 _CARE_REACH_BEFORE = 60
@@ -124,11 +123,11 @@ _CARE_REACH_AFTER = 100
 def _cares_for_people(text: str, start: int, end: int) -> bool:
     """True when the sentence around [start, end) names people LKS care for, close to the foundation."""
     low = max(0, start - _CARE_REACH_BEFORE)
-    stops = list(_SENTENCE_STOP.finditer(text, low, start))
+    stops = list(SENTENCE_END.finditer(text, low, start))
     if stops:
         low = stops[-1].end()
     high = min(len(text), end + _CARE_REACH_AFTER)
-    stop = _SENTENCE_STOP.search(text, end, high)
+    stop = SENTENCE_END.search(text, end, high)
     if stop is not None:
         high = stop.start()
     return _CARED_FOR.search(text, low, high) is not None
