@@ -300,6 +300,12 @@ def dates_in(text: str, published: dt.date | None = None, page_years: Sequence[i
                 if page_wide_years is None:
                     page_wide_years = _current_years(text)
                 value = _full_date(match, published, page_wide_years)[1]
+                if value is None and not years:
+                    # "Kamis (24/8)" in a page that plans "dianggarkan di 2018", "Selasa (9/1)" after "akhir tahun
+                    # 2023": a report speaks of the year before or after its own, so the one neighbouring year in
+                    # which the weekday fits. A year stated beside the date that does not fit stays unknown.
+                    neighbours = sorted({y + step for y in page_wide_years for step in (-1, 1)} - set(page_wide_years))
+                    value = _full_date(match, published, neighbours)[1]
             explicit = True
             if match.group("a_wd") and (not ok or (match.group("a_sep") != "/" and not match.group("a_y"))):
                 # "Rabu, 10.00 WIB": a weekday and a time, not a date.

@@ -125,6 +125,14 @@ def test_undated_page_takes_the_year_beside_the_date_in_which_the_weekday_fits()
     for background in ("sejak tahun 2013", "UU Nomor 11 Tahun 2013", "berdiri pada 2013", "UUD 1945"):
         text = "Bimbingan LKSA dibuka Rabu (13/2). " + "Kegiatan lain dibahas panjang. " * 8 + f"Sesuai {background}."
         assert values(text)[0][1] is None, background
+    # Failing the stated years, the one year next to them in which the weekday fits: a report looks back to the
+    # year before ("akhir tahun 2023") or ahead to the next ("dianggarkan di 2018").
+    looking_back = "Bantuan diserahkan Selasa (9/1). " + "Kegiatan lain dibahas panjang. " * 8 + "Usulan akhir tahun 2023."
+    assert values(looking_back)[0] == ("Selasa (9/1)", D(2024, 1, 9))
+    ahead = "Anjangsana ke panti, Kamis (24/8). " + "Kegiatan lain dibahas panjang. " * 8 + "Dianggarkan di 2018."
+    assert values(ahead)[0] == ("Kamis (24/8)", D(2017, 8, 24))
+    # 13 February is a Saturday in no year from 2012 to 2014: still unknown.
+    assert values(elsewhere.replace("Rabu", "Sabtu"))[0] == ("Sabtu (13/2)", None)
     # The page address's year counts: /2015/06/ and Friday 29 May.
     assert [(f.text, f.value) for f in dates_in("Jumat (29/5)", None, [2015])] == [("Jumat (29/5)", D(2015, 5, 29))]
     # A weekday typed in lower case is one when a day and month follow it.
