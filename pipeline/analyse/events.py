@@ -244,6 +244,10 @@ _TOPIC_BEFORE = re.compile(
 # not given.
 _PRETEXT_BEFORE = re.compile(r"\b(?:berkedok|kedok|mengatasnamakan|modus|dalih|mencari|keuntungan[ \t]+dari)"
                              r"[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+# "Korban Ar (48) mendatangi panti tersebut untuk menagih utang": in a crime report the parties' own moves are the
+# incident's, not a welfare body's activity.
+_CRIME_PARTY = re.compile(r"[ \t\"“]*(?:(?:para|kedua|ketiga)[ \t]+)?(?:korban|pelaku|tersangka|terdakwa|terduga)\b",
+                          re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.
 _DONE_VERB = re.compile(r"(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}(?:kan|i)$", re.IGNORECASE)
@@ -491,11 +495,13 @@ def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:
 
 
 def _background(text: str, sentence_start: int, start: int) -> bool:
-    """True when the cue names a state, programme, rule or topic rather than an activity ("yang sudah mengikuti")."""
+    """True when the cue names a state, programme, rule or topic rather than an activity ("yang sudah mengikuti"),
+    or a crime's party acts."""
     window = max(sentence_start, start - 40)
     return (_STATE_BEFORE.search(text, window, start) is not None
             or _NOMINAL_BEFORE.search(text, window, start) is not None
             or _PRETEXT_BEFORE.search(text, window, start) is not None
+            or _CRIME_PARTY.match(text, sentence_start) is not None
             or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
 
 

@@ -427,6 +427,18 @@ def test_the_meals_programme_is_aid() -> None:
     assert events_of(doc)[0] == ("aid_distribution", dt.date(2023, 1, 16), "past")
 
 
+def test_a_crime_partys_visit_is_the_incidents_not_the_reported_activity() -> None:
+    doc = document(
+        "Tim Balai Kemensos Kunjungi Panti Asuhan Pasca Penganiayaan",
+        "MAKASSAR (12 Mei 2022) - Balai Rehabilitasi Sosial Kementerian Sosial merespon kejadian di Panti Asuhan "
+        "Harapan Bunda.",
+        "Kejadian bermula pada hari Senin tanggal 9 Mei 2022. Pelaku mendatangi Panti Asuhan tersebut untuk "
+        "menagih utang kepada pengurus panti.",
+        "Menerima laporan tersebut, tim Balai langsung mendatangi panti dan berkoordinasi dengan Dinas Sosial.",
+        published=None)
+    assert ("visit", dt.date(2022, 5, 12), "past") in events_of(doc)
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
