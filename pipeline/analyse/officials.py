@@ -190,6 +190,11 @@ _REPRESENTATIVE_KINDS: dict[str, RoleKind] = {
     "DINSOS": "social_office_staff", "KEMENSOS": "ministry_official", "LKKS": "org_officer", "LKS": "org_officer",
     "LKSA": "org_officer", "FORUM_LKS": "org_officer"}
 _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
+# "Budiyati MPd dari Majelis Pelayanan Sosial", "Komang Koheri, dari Komisi VIII DPR RI": a person named with the
+# body they come from and no position of their own is its member.
+_FROM_BEFORE = re.compile(r"[ \t]*,?[ \t]+(?:dari|asal)[ \t]+$")
+_HOUSE_COMMITTEE_CUE = re.compile(r"dari[ \t]+Komisi")
+_FROM_HOUSE_COMMITTEE = re.compile(r"[ \t]*,?[ \t]+dari[ \t]+(Komisi[ \t]+[A-Z0-9]{1,4}[ \t]+DPR[DA]?\b(?:[ \t]+RI\b)?)")
 # A story about the social office only: its bare "Kepala Dinas" is the social office's head.
 _SOCIAL_OFFICE = re.compile(r"\b(?:dinas\s+sosial|dinsos)", re.IGNORECASE)
 # The word boundary is checked after the first letter, so the regex engine can skip ahead to a "D" or "d".
@@ -1178,11 +1183,24 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
             before = _REPRESENTS.search(text, max(0, org.start - 30), org.start)
             if before is not None:
                 name = _name_right_before(text, before.start(), spans)
+            elif (origin := _FROM_BEFORE.search(text, max(0, org.start - 12), org.start)) is not None:
+                name = _member_before(text, origin.start(), spans)
         if name is not None:
             mention = _role_mention(name, f"Perwakilan {org.organization.name}", regions)
             mention.role_kind = kind
             found.append(mention)
+    for match in _cued(_FROM_HOUSE_COMMITTEE, _HOUSE_COMMITTEE_CUE, text):
+        if (name := _member_before(text, match.start(), spans)) is not None:
+            found.append(_role_mention(name, f"Anggota {match.group(1)}", regions))
     return found
+
+
+def _member_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
+    """The person named right before "dari <body>": with a title, a degree or two name words, so not "Kami"."""
+    name = _name_right_before(text, end, spans)
+    if name is None or (name.name_text == name.name and len(name.name.split()) < 2):
+        return None
+    return name
 
 
 def _group_body(text: str, start: int, end: int, orgs: list[tuple[int, str]]) -> str | None:

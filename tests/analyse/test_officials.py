@@ -445,6 +445,16 @@ def test_led_by_names_the_chair_of_the_body_before_it() -> None:
     assert found["Teguh Wiryawan"].role_kind == "ministry_official"
 
 
+def test_a_person_named_with_the_body_they_come_from_is_its_member() -> None:
+    found = by_name(officials_of(
+        "Penyerahan bantuan disaksikan oleh Wayan Sudarma, dari Komisi VIII DPR RI, dan warga sekitar.",
+        "Hadir pula Bapak Hartono dari Panti Asuhan Muhammadiyah Wonosari bersama anak-anak.",
+        "\"Kami dari Dinas Sosial mendukung,\" katanya."))
+    assert (found["Wayan Sudarma"].role, found["Wayan Sudarma"].role_kind) == ("Anggota Komisi VIII DPR RI", "legislator")
+    assert found["Hartono"].role_kind == "org_officer"
+    assert "Kami" not in found
+
+
 def test_titles_inside_an_institution_run_open_the_name() -> None:
     official = officials_of("Ketua LKSA Darul Aitam Teungku H. Muhammad Yusuf menerima kunjungan.")[0]
     assert (official.name, official.name_text, official.role) == (
