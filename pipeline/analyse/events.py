@@ -217,6 +217,9 @@ _HELD_LATER = re.compile(rf"[^,.;:!?\n]{{0,60}}?\byang[ \t]+(?:{_HELD_VERBS})\b"
 _HANDED_AFTER = re.compile(
     r"[ \t]+(?:(?:tersebut|ini|itu)[ \t]+)?(?:yang[ \t]+)?(?:(?:telah|sudah)[ \t]+)?(?:berupa\b|(?:diberikan|diserahkan"
     r"|disalurkan|dibagikan|diterimakan)(?:[ \t]+[^\s.,;:!?]+){0,3}?[ \t]+(?:ke|kepada|bagi|untuk)\b)", re.IGNORECASE)
+# "menyerahkan dana bantuan": money handed over, where "dana bantuan" alone is a budget.
+_FUNDS_GIVEN_BEFORE = re.compile(r"\b(?:menyerahkan|memberikan|menyalurkan|membagikan|diserahkan|diberikan|disalurkan"
+                                 r"|dibagikan)[ \t]+(?:dana|uang)[ \t]+$", re.IGNORECASE)
 # "Pelatihan kepada 22 pengelola panti telah dilakukan": the cue is the subject of a completed act, said in
 # a quote or not.
 _DONE_AFTER = re.compile(
@@ -252,6 +255,9 @@ _BACKGROUND_FACTOR = 0.25
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.
 _DONE_VERB = re.compile(r"(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}(?:kan|i)$", re.IGNORECASE)
 _TOPIC_GAP = 8
+_AID_PURPOSE_REACH = 16
+# One plain word between an aid word and another kind's cue ("bantuan operasional pelatihan"), not a conjunction.
+_AID_PURPOSE_GAP = re.compile(r"[ \t]+(?!(?:dan|serta|atau|juga|maupun|sekaligus|kemudian|lalu)[ \t])[a-z]+[ \t]+")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|/|&|dan|serta)?[ \t]*", re.IGNORECASE)
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(
@@ -615,7 +621,9 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             occasion, habitual = False, True
         done = not future and _DONE_AFTER.match(text, end) is not None
         handed = _HANDED_AFTER.match(text, end) is not None
-        held = (done or handed or _HELD_BEFORE.search(text, max(paragraph_start, start - 40), start)
+        given = (kind == "aid_distribution"
+                 and _FUNDS_GIVEN_BEFORE.search(text, max(sentence_start, start - 30), start) is not None)
+        held = (done or handed or given or _HELD_BEFORE.search(text, max(paragraph_start, start - 40), start)
                 is not None or _HELD_AFTER.match(text, end) is not None)
         if held:
             weight = max(weight, _STRONG)
@@ -634,15 +642,19 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         # "sosialisasi akreditasi", "bimtek penyaluran bantuan": a cue right after another kind's names its topic,
         # and so do the cues listed after it ("sosialisasi tanda terdaftar, akreditasi dan sertifikasi").
         # A verb right after an activity's name says what was done in it ("bakti sosial mengunjungi panti").
-        gap = (text[hits[-1].end:start] if hits and start - hits[-1].end <= _TOPIC_GAP
+        gap = (text[hits[-1].end:start] if hits and start - hits[-1].end <= _AID_PURPOSE_REACH
                and not _DONE_VERB.match(word) else None)
         topic = gap is not None and ((hits[-1].kind != kind and not gap.strip())
-                                     or (hits[-1].end == topic_end and _LIST_GAP.fullmatch(gap) is not None))
+                                     or (len(gap) <= _TOPIC_GAP and hits[-1].end == topic_end
+                                         and _LIST_GAP.fullmatch(gap) is not None)
+                                     # "dana bantuan asistensi pengembangan kapasitas": what the aid pays for.
+                                     or (hits[-1].kind == "aid_distribution" != kind
+                                         and _AID_PURPOSE_GAP.fullmatch(gap) is not None))
         if topic:
             topic_end = end
         # "Akreditasi merupakan jawaban ...", "Anjangsana adalah kunjungan ...": the word defined, not an act.
         defined = _DEFINED_AFTER.match(text, end) is not None
-        if habitual or hoped or topic or defined or _background(text, sentence_start, start):
+        if habitual or hoped or topic or defined or (not given and _background(text, sentence_start, start)):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
         hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future))

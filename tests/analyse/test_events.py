@@ -439,6 +439,15 @@ def test_a_crime_partys_visit_is_the_incidents_not_the_reported_activity() -> No
     assert ("visit", dt.date(2022, 5, 12), "past") in events_of(doc)
 
 
+def test_funds_handed_over_are_aid_and_what_they_pay_for_is_its_topic() -> None:
+    doc = document(
+        "Gubernur Serahkan Bantuan untuk Panti Asuhan",
+        "Gubernur Sumatera Barat menyerahkan dana bantuan operasional pengembangan kapasitas untuk Lembaga "
+        "Kesejahteraan Sosial Anak (LKSA) sebesar Rp500 juta di Padang, Senin (3/3/2025).",
+        "Menurut dia, LKSA perlu terus berbenah agar pelayanan kepada anak semakin baik.")
+    assert [kind for kind, _, _ in events_of(doc)] == ["aid_distribution"]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
