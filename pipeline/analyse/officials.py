@@ -1196,11 +1196,15 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
 
 
 def _member_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
-    """The person named right before "dari <body>": with a title, a degree or two name words, so not "Kami"."""
+    """The person named right before "dari <body>": with a title, a degree or two name words, so not "Kami".
+
+    One a body is "dipimpin"/"diketuai" by leads it: that reading is `_led_by`'s.
+    """
     name = _name_right_before(text, end, spans)
     if name is None or (name.name_text == name.name and len(name.name.split()) < 2):
         return None
-    return name
+    led = _LED_BY.search(text, max(0, name.start - 40), name.start + 1)
+    return None if led is not None and led.end() == name.start else name
 
 
 def _group_body(text: str, start: int, end: int, orgs: list[tuple[int, str]]) -> str | None:
