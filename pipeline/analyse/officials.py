@@ -491,6 +491,19 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     return name if opens_sentence and named else None
 
 
+# A list item "<position> <name>": a head word, then capitalised words only, up to the name.
+_POSITION_RUN_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<run>[A-Z][\w.()/-]*(?:[ \t]+[A-Z][\w.()/-]*){0,8})[ \t]+$")
+
+
+def _titled_in_list(text: str, name_start: int) -> bool:
+    """True when a capitalised position right before the name, opening a comma-separated item, holds it."""
+    paragraph_start = text.rfind("\n", 0, name_start) + 1
+    before = _POSITION_RUN_BEFORE.search(text, max(paragraph_start, name_start - 90), name_start)
+    if before is None or not text[paragraph_start:before.start()].strip():
+        return False
+    return HEAD_RE.match(before.group("run")) is not None
+
+
 def _agent_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
     """The name just before `end` when it is a passive act's agent: "diserahkan oleh Fiyanti Mala Ayi, ..."."""
     name = _name_right_before(text, end, spans)
@@ -1069,6 +1082,10 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         backwards = _read_name_backwards(text, left.start(), spans) if lower_apposition and left is not None else None
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
+            if name is not None and left.group().strip() == "," and _titled_in_list(text, name.start):
+                # "Kabid Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list
+                # of positions each before its holder, an unnamed position after a comma is the next item.
+                name = None
         elif backwards is not None and " " in backwards.name:
             # "Vici Yulian, penyuluh sosial madya Dinsos Aceh": a lower-case position naming its office after a
             # comma; one capitalised word there may only open the sentence ("Karenanya, ketua LKKS Kendal").

@@ -354,7 +354,9 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
      # Kemensos directorates are named by the people they serve: "Direktur Lansia", "Direktur Anak".
      r"|^direktur\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan|lansia|lanjut\s+usia"
      r"|anak\b(?!\s+perusahaan)|disabilitas|penyandang|tuna\s+sosial|korban)"
-     r"|^kepala\s+(?:sentra|loka|balai\s+rehabilitasi|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
+     # Kemensos's own homes are named by the people they serve since 2020: "Balai Anak", "Balai Besar Disabilitas".
+     r"|^kepala\s+(?:sentra|loka|balai\s+(?:besar\s+)?(?:rehabilitasi|anak|lansia|lanjut\s+usia|disabilitas|penyandang)"
+     r"|b?brs[a-z]*|lrs[a-z]*)\b", "ministry_official"),
     (r"^(?:asisten|asda|staf{1,2}\s+ahli|kepala\s+bagian|kabag|kepala\s+biro|karo)\b"
      r"(?!.*\b(?:polda|polres|polresta|polri|kodam|korem|kodim|lantamal|lanud)\b)", "regional_staff"),
     # The coordinator of a forum, association or home leads it ("Koordinator Forum IPWL", "Koordinator Wilayah LKSA").

@@ -1088,9 +1088,22 @@ def test_a_units_own_name_in_quotes_stays_in_the_position(sentence: str, expecte
     ("Kepala Pusat Penyuluhan Sosial", "ministry_official"),
     ("Ketua Pusat Kajian Kesejahteraan Sosial Universitas Indonesia", "org_chair"),
     ("Kepala Pusat Kesehatan Masyarakat", "other"),
+    # Kemensos homes named by the people they serve; other ministries' balai are not its own.
+    ("Kepala Balai Anak “Toddopuli” Makassar", "ministry_official"),
+    ("Kepala Balai Besar Disabilitas “Kartini” Temanggung", "ministry_official"),
+    ("Kepala Balai Lansia “Gau Mabaji” Gowa", "ministry_official"),
+    ("Kepala Balai Pemasyarakatan Kelas II", "other"),
+    ("Kepala Balai Besar POM Makassar", "other"),
 ])
 def test_the_ministrys_centres_spelled_out(role: str, kind: str) -> None:
     assert classify_role(role) == kind
+
+
+def test_an_unnamed_position_after_a_listed_holder_is_the_next_item() -> None:
+    found = officials_of(
+        "Hadir Sekretaris Dinas Sosial Kota Medan Sri Maharani, Kabid Kepesertaan BPJS Kota Medan Budi Santoso, "
+        "Ketua Forum LKSA beserta seluruh pengurus panti asuhan.")
+    assert [(o.name, o.role_kind) for o in found] == [("Sri Maharani", "social_office_staff"), ("Budi Santoso", "other")]
 
 
 def test_a_passive_acts_agent_holds_the_position_written_right_after_the_name() -> None:
