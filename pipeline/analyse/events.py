@@ -530,6 +530,21 @@ def _someone_elses_anniversary(text: str, end: int, mentions: list[OrgMention]) 
     return not any(m.start <= celebrant.end() < m.end and m.organization.kind in _LKS_KINDS for m in mentions)
 
 
+_OPENINGS = frozenset({"meresmikan", "peresmian"})
+# What is opened, named: "meresmikan Gedung ...", "peresmian gedung baru Panti ...", "meresmikan LKS Mitra".
+_NAMED_OBJECT = re.compile(r"[ \t]+(?:(?:gedung|kantor|rumah|asrama|bangunan|penggunaan|operasional|baru)[ \t]+)*(?=[A-Z])")
+_OBJECT_REACH = 120
+
+
+def _opens_something_else(text: str, mentions: list[OrgMention], end: int) -> bool:
+    """True when an opening names what it opens and that names no LKS-type body: a ministry's building or park."""
+    if _NAMED_OBJECT.match(text, end) is None:
+        return False
+    _, sentence_end = _sentence_bounds(text, 0, end - 1, end)
+    reach = min(sentence_end, end + _OBJECT_REACH)
+    return not any(m.organization.kind in _LKS_KINDS and end <= m.start < reach for m in mentions)
+
+
 def _names_a_welfare_body(text: str, mentions: list[OrgMention], start: int, end: int) -> bool:
     """True when the sentence around a cue names an LKS-type body ("HUT ke-50 BK3S DIY")."""
     sentence_start, sentence_end = _sentence_bounds(text, 0, start, end)
@@ -569,6 +584,8 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
             continue
+        if key in _OPENINGS and _opens_something_else(text, mentions, end):
+            continue  # "meresmikan Gedung Pusat Informasi dan Edukasi NAPZA", "meresmikan Taman Sejahtera Anak"
         if key in _ANNIVERSARIES and (
                 occasion_anniversary or not _names_a_welfare_body(text, mentions, start, end)
                 or _someone_elses_anniversary(text, end, mentions)):

@@ -448,6 +448,18 @@ def test_funds_handed_over_are_aid_and_what_they_pay_for_is_its_topic() -> None:
     assert [kind for kind, _, _ in events_of(doc)] == ["aid_distribution"]
 
 
+def test_an_opening_counts_when_what_it_opens_is_a_welfare_bodys() -> None:
+    lksa = ("Ia menyerahkan bantuan kepada Lembaga Kesejahteraan Sosial Anak (LKSA) Harapan Bunda. Bantuan "
+            "diterima Ketua LKSA.")
+    elsewhere = document("Menteri Serahkan Bantuan untuk LKSA",
+                         "Menteri Sosial meresmikan Gedung Pusat Edukasi NAPZA di Mataram, Senin (3/3/2025). " + lksa)
+    assert "other" not in [kind for kind, _, _ in events_of(elsewhere)]
+    own = document("Menteri Serahkan Bantuan untuk LKSA",
+                   "Menteri Sosial meresmikan gedung baru Panti Asuhan Harapan Bunda di Mataram, Senin (3/3/2025). "
+                   + lksa)
+    assert "other" in [kind for kind, _, _ in events_of(own)]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
