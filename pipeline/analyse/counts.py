@@ -221,6 +221,27 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
     return matches_at_openings(_NUMBER, _NUMBER_OPENING, text)
 
 
+# "panti asuhan sebanyak 81 dan 3 LKS disabilitas", "Peserta yang hadir sebanyak 50.": the counted noun written
+# before the number, which nothing follows.
+_NOUN_BEFORE_AMOUNT = re.compile(r"(?P<noun>[A-Za-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]+(?:yang[ \t]+[a-z]+[ \t]+)?"
+                                 r"(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
+_NOTHING_COUNTED_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|(?:dan|serta)\b|$)")
+
+
+def _noun_before(text: str, start: int, end: int, lexicon: _Lexicon) -> str | None:
+    """The countable noun a number with no noun after it counts, written before "sebanyak"/"berjumlah"."""
+    if _NOTHING_COUNTED_AFTER.match(text, end) is None:
+        return None
+    before = _NOUN_BEFORE_AMOUNT.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    words = before.group("noun").split()
+    for index, word in enumerate(words):
+        if word.lower() in lexicon.nouns:
+            return " ".join(words[index:])
+    return None
+
+
 def _scan(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, value, unit) of each count in `text`."""
     lexicon = _lexicon()
@@ -294,6 +315,9 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
                 and value >= 1e6 and _MONEY_CONTEXT.search(text, max(0, start - 40), start):
             # "anggaran ... 1,5 Miliar turun menjadi": an amount of a budget, whatever word follows it.
             found.append((start, end, value, "rupiah"))
+            continue
+        if unit is None and not year_like and (noun_before := _noun_before(text, start, end, lexicon)):
+            found.append((start, end, value, noun_before))
             continue
         if unit is None:
             continue

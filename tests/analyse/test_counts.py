@@ -201,6 +201,22 @@ def test_one_counts_only_where_listed_or_restricted(text: str, expected: list[tu
     assert pairs(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bansos disalurkan untuk panti asuhan sebanyak 81 dan 3 LKS disabilitas.",
+         [(81, "panti asuhan"), (3, "LKS")]),
+        ("Peserta yang hadir sebanyak 50.", [(50, "Peserta")]),
+        ("Anak asuh berjumlah 35, terdiri atas 20 laki-laki.", [(35, "Anak asuh"), (20, "laki-laki")]),
+        # Money, years and nouns that count nothing are no count.
+        ("Dana yang disalurkan sebanyak 50.", []),
+        ("Kegiatan itu digelar sebanyak 2019.", []),
+    ],
+)
+def test_a_noun_before_sebanyak_is_counted_when_none_follows(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
+
+
 def test_text_and_offsets() -> None:
     assert counts_in("maka hampir 4 ribu warga rentan") == [(4000, "warga", "hampir 4 ribu warga")]
     assert counts_in("Rp15.000,- per porsi") == [(15000, "rupiah", "Rp15.000,-")]
