@@ -98,7 +98,11 @@ _OTHER_LKS_CUES = ("partit", "kerja", "siswa")
 _LKS_DEFINED = re.compile(r"\(LKS\)")
 # "anak yatim yang tinggal di luar panti", "binaan di luar LKSA/panti": people outside any home, not a home; "di
 # dalam atau di luar panti" is both. The body's short form and alternatives right after it are outside too.
-_OUTSIDE_BEFORE = re.compile(r"\b(?:(?:di[ \t]*)?luar|tanpa)[ \t]+$", re.IGNORECASE)
+_OUTSIDE_BEFORE = re.compile(r"\b(?:(?:di[ \t]*)?luar|tanpa"
+                             # "anak yatim yang belum diasuh di panti", "tidak tinggal di panti": not there either.
+                             r"|(?:belum|tidak|tak)(?![ \t]+(?:hanya|saja|cuma)\b)(?:[ \t]+[a-z]+){1,2}[ \t]+di)[ \t]+$",
+                             re.IGNORECASE)
+_OUTSIDE_REACH = 45
 _INSIDE_TOO_BEFORE = re.compile(r"\bdalam[ \t]+(?:(?:dan|atau|maupun)[ \t]+)?(?:di[ \t]*)?luar[ \t]+$", re.IGNORECASE)
 _SAME_BODY_GAP = re.compile(r"[\s()/,-]*")
 _WELFARE_BODY_KINDS: frozenset[OrgKind] = frozenset({"LKKS", "LKS", "LKSA", "FORUM_LKS"})
@@ -137,7 +141,7 @@ def _outside(text: str, start: int, outside_until: int) -> bool:
     """True for a welfare body named as where people are not ("di luar LKSA/panti"), or its short form after it."""
     if outside_until >= 0 and _SAME_BODY_GAP.fullmatch(text, outside_until, start) is not None:
         return True
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - _OUTSIDE_REACH):start]
     return _OUTSIDE_BEFORE.search(before) is not None and _INSIDE_TOO_BEFORE.search(before) is None
 
 

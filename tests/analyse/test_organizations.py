@@ -117,9 +117,16 @@ def test_lks_meaning_something_else_is_no_welfare_body(sentence: str) -> None:
     "Santunan untuk anak yatim luar panti diserahkan Bupati.",
     "Bantuan bagi anak terlantar binaan di luar lembaga kesejahteraan sosial anak (LKSA)/panti.",
     "Santunan bagi 334 anak yatim piatu di luar LKS.",
+    "Santunan diberikan kepada 3.653 anak yatim yang belum diasuh di panti.",
+    "Ada 8.000 anak yatim yang belum memperoleh pengasuhan di panti asuhan.",
+    "Lansia itu tidak tinggal di panti werdha.",
 ])
 def test_people_outside_a_home_name_no_home(sentence: str) -> None:
     assert organizations_of(sentence) == []
+
+
+def test_a_home_that_is_not_only_where_something_happens_is_still_named() -> None:
+    assert [o.kind for o in organizations_of("Pembinaan tidak hanya di panti asuhan, tetapi juga di rumah.")] == ["LKSA"]
 
 
 @pytest.mark.parametrize("sentence", [
