@@ -78,7 +78,8 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
             "yayasan sosial", "organisasi sosial", "panti sosial",
             "panti-panti sosial", "panti werdha", "panti wreda", "panti werda", "panti wredha", "panti jompo",
             "panti lansia", "panti lanjut usia", "panti sosial tresna werdha", "panti disabilitas", "panti",
-            "panti-panti"),
+            # "UPTD Tresna Werdha", "Griya Tresna Werdha": the elderly home's own name, without "panti".
+            "tresna werdha", "tresna wreda", "tresna werda", "panti-panti"),
     "DINSOS": ("Dinsos", "dinas sosial"),
     "KEMENSOS": ("Kemensos", "Kemsos", "kementerian sosial", "kementrian sosial"),
 }

@@ -125,6 +125,10 @@ def test_people_outside_a_home_name_no_home(sentence: str) -> None:
     assert organizations_of(sentence) == []
 
 
+def test_an_elderly_home_named_without_panti_is_an_lks() -> None:
+    assert [o.kind for o in organizations_of("Peringatan HLUN bertempat di UPTD Tresna Werdha Natar.")] == ["LKS"]
+
+
 def test_a_home_that_is_not_only_where_something_happens_is_still_named() -> None:
     assert [o.kind for o in organizations_of("Pembinaan tidak hanya di panti asuhan, tetapi juga di rumah.")] == ["LKSA"]
 
