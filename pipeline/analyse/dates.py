@@ -255,13 +255,13 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
 # Tahun 2009", "UUD 1945") and any before the web news this reads.
 _PAST_YEAR_BEFORE = re.compile(r"(?:\b(?:sejak|semenjak|berdiri|didirikan|dibentuk|uud)|\bno(?:mor|\.)?\s*[\w./-]+)"
                                r"\s+(?:pada\s+)?(?:tahun\s+)?$", re.IGNORECASE)
-_FIRST_NEWS_YEAR = 2000
+FIRST_NEWS_YEAR = 2000
 
 
 def _current_years(text: str) -> list[int]:
     """The years a text states that may be the report's own."""
     return sorted({int(match.group()) for match in _STATED_YEAR.finditer(text)
-                   if int(match.group()) >= _FIRST_NEWS_YEAR
+                   if int(match.group()) >= FIRST_NEWS_YEAR
                    and not _PAST_YEAR_BEFORE.search(text, max(0, match.start() - 40), match.start())})
 
 

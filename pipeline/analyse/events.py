@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pipeline.analyse.context import SENTENCE_END, ArticleText, may_contain
+from pipeline.analyse.dates import FIRST_NEWS_YEAR
 from pipeline.analyse.organizations import (
     OrgMention,
     dominant_region,
@@ -882,7 +883,9 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
     announced one ("akan dilantik") keeps no date rather than borrow the report's.
     """
     article = layout.article
+    # A day before web news ("didirikan ... pada tanggal 3 Januari 1962") is the body's history, not a report's act.
     placed = [(position, d) for d in dates if (position := _absolute(article, d)) is not None
+              and (d.value is None or d.value.year >= FIRST_NEWS_YEAR)
               and not _no_acts_day(layout, position, d) and not _commemorated(article.text, position)]
     explicit = [(p, d) for p, d in placed if d.value is not None and any(c.isdigit() for c in d.text)]
     weekdays = [(p, d) for p, d in placed if not any(c.isdigit() for c in d.text)]

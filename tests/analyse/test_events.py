@@ -460,6 +460,15 @@ def test_an_opening_counts_when_what_it_opens_is_a_welfare_bodys() -> None:
     assert "other" in [kind for kind, _, _ in events_of(own)]
 
 
+def test_a_day_before_web_news_is_history_not_the_activitys() -> None:
+    doc = document(
+        "Dinsos Sosialisasikan Panti Sosial Bina Netra",
+        "Dinas Sosial Provinsi menggelar sosialisasi Panti Sosial Bina Netra kepada warga di Balai Latihan Kerja.",
+        "Panti Sosial Bina Netra itu didirikan pada tanggal 3 Januari 1962 dan mulai beroperasi pada 1 Juli 1962.",
+        published=None)
+    assert events_of(doc) == [("training", None, "past")]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
