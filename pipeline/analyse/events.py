@@ -278,8 +278,9 @@ _JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", r
 # "dalam rangka memperingati Hari Kartini tanggal 21 April": the day a holiday falls on, not the activity's.
 # An activity held "bertepatan dengan HUT Kota Tarakan pada 14 Desember" is on that day.
 # "Dua hari menjelang Natal 25 Desember 2022": the day approached is not the day of the act.
-_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|menjelang|jelang)\b[^.,;:\n]{0,50}$",
-                                  re.IGNORECASE)
+# "menyambut Hari Kartini yang jatuh pada tanggal 21 April": the day a holiday falls on, whatever marks it.
+_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|menjelang|jelang)\b[^.,;:\n]{0,50}$"
+                                  r"|\bjatuh[ \t]+pada[ \t]+(?:(?:hari|tanggal)[ \t]+)?$", re.IGNORECASE)
 _COINCIDING = re.compile(r"\bbertepatan\b", re.IGNORECASE)
 _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",

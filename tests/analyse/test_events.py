@@ -1097,6 +1097,16 @@ def test_the_day_a_commemorated_holiday_falls_on_is_not_the_visits() -> None:
                                       ("visit", dt.date(2021, 4, 20), "past")]
 
 
+def test_the_day_a_holiday_falls_on_is_not_the_acts() -> None:
+    doc = document(
+        None,
+        "BEKASI - Dharma Wanita Persatuan mengunjungi Panti Sosial Tresna Werdha Budi Dharma, Kamis (12/4).",
+        "Bakti sosial ini digelar dalam rangka menyambut Hari Kartini yang jatuh pada tanggal 21 April 2018 "
+        "mendatang. Rombongan memberikan santunan kepada 120 lansia.",
+        published=dt.date(2018, 4, 12))
+    assert dt.date(2018, 4, 21) not in [date for _, date, _ in events_of(doc)]
+
+
 def test_an_expected_start_is_announced() -> None:
     doc = document(
         None,
