@@ -100,13 +100,13 @@ _CUES: dict[EventType, tuple[str, str]] = {
         " verifikasi_lapangan mendatangi didatangi pengawasan mengawasi awasi diawasi",
     ),
     # Occasions of a welfare body that fit none of the kinds above: anniversaries, launches, send-offs,
-    # contests and awards, jamborees, thanksgivings.
+    # contests and awards, jamborees, thanksgivings, the "terminasi" that ends residents' stay in a home.
     "other": (
         """hut hari_ulang_tahun hari_jadi milad dies_natalis syukuran tasyakuran peluncuran meluncurkan diluncurkan
         peresmian meresmikan diresmikan
         launching jambore pelepasan melepas dilepas lomba perlombaan seleksi halal_bihalal halalbihalal halal_bi_halal
         penganugerahan menganugerahkan dianugerahi anugerah pameran festival wisata_edukasi
-        peletakan_batu_pertama groundbreaking khitanan_massal khitan_massal sunatan_massal pentas_seni""",
+        peletakan_batu_pertama groundbreaking khitanan_massal khitan_massal sunatan_massal pentas_seni terminasi""",
         # An award or an outing is mostly mentioned in passing ("diberikan penghargaan"): only held ones count.
         "",
     ),

@@ -382,6 +382,7 @@ def test_aid_that_is_sought_or_pretended_is_no_hand_over() -> None:
     "menggelar khitanan massal bagi 40 anak panti asuhan",
     "melakukan peletakan batu pertama gedung baru panti asuhan",
     "menggelar pentas seni anak-anak panti asuhan",
+    "menggelar terminasi bagi 25 warga binaan panti sosial bina netra",
 ])
 def test_circumcisions_groundbreakings_and_shows_of_a_welfare_body_are_other_occasions(occasion: str) -> None:
     doc = document(
