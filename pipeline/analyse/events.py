@@ -114,7 +114,11 @@ _CUES: dict[EventType, tuple[str, str]] = {
 # Words that name an activity only where the writer says it was held ("menggelar kegiatan koordinasi", "acara
 # konsolidasi"); elsewhere they are what bodies do all the time ("memperkuat koordinasi").
 _HELD_ONLY_CUES: dict[EventType, str] = {"coordination_meeting": "koordinasi sinkronisasi konsolidasi",
-                                         "other": "penghargaan award wisata outbound"}
+                                         # The welfare calendar's national days, when a body holds them.
+                                         "other": "penghargaan award wisata outbound peringatan_hlun peringatan_han"
+                                                  " peringatan_hksn peringatan_hdi peringatan_hari_lanjut_usia"
+                                                  " peringatan_hari_lansia peringatan_hari_anak"
+                                                  " peringatan_hari_disabilitas peringatan_hari_kesetiakawanan"}
 _STRONG, _WEAK, _HELD_ONLY = 2.0, 1.0, 0.0
 # Each cue phrase ("rapat_koordinasi" stands for "rapat koordinasi") with its event kind and base weight.
 _CUE_WEIGHT: dict[str, tuple[EventType, float]] = {
@@ -204,6 +208,7 @@ _NOMINAL_BEFORE = re.compile(
     r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
 # The verbs by which someone holds an activity ("menggelar rapat", "mengadakan pertemuan").
 _ORGANISING_VERBS = "menggelar|mengadakan|melaksanakan|menyelenggarakan"
+_ORGANISED_RIGHT_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:(?:acara|kegiatan)[ \t]+)?$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(
@@ -278,9 +283,10 @@ _JUST_DONE_BEFORE = re.compile(r"\byang[ \t]+(?:baru[ \t]+(?:saja[ \t]+)?)?$", r
 # "dalam rangka memperingati Hari Kartini tanggal 21 April": the day a holiday falls on, not the activity's.
 # An activity held "bertepatan dengan HUT Kota Tarakan pada 14 Desember" is on that day.
 # "Dua hari menjelang Natal 25 Desember 2022": the day approached is not the day of the act.
+_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|menjelang|jelang)\b[^.,;:\n]{0,50}$",
+                                  re.IGNORECASE)
 # "menyambut Hari Kartini yang jatuh pada tanggal 21 April": the day a holiday falls on, whatever marks it.
-_COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|menjelang|jelang)\b[^.,;:\n]{0,50}$"
-                                  r"|\bjatuh[ \t]+pada[ \t]+(?:(?:hari|tanggal)[ \t]+)?$", re.IGNORECASE)
+_FALLS_ON_BEFORE = re.compile(r"\bjatuh[ \t]+pada[ \t]+(?:(?:hari|tanggal)[ \t]+)?$", re.IGNORECASE)
 _COINCIDING = re.compile(r"\bbertepatan\b", re.IGNORECASE)
 _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
                            r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
@@ -795,10 +801,15 @@ def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:
 
 
 def _commemorated(text: str, position: int) -> bool:
-    """True for the day a commemorated holiday falls on, unless the activity is said to coincide with it."""
+    """True for the day a commemorated holiday falls on, unless the activity coincides with it or holds it."""
     window = max(0, position - 60)
-    return (_COMMEMORATED_BEFORE.search(text, window, position) is not None
-            and _COINCIDING.search(text, window, position) is None)
+    if _FALLS_ON_BEFORE.search(text, window, position) is not None:
+        return True
+    commemoration = _COMMEMORATED_BEFORE.search(text, window, position)
+    if commemoration is None or _COINCIDING.search(text, window, position) is not None:
+        return False
+    # "menggelar peringatan HLUN ke-25 pada Selasa (15/6)": the day a body holds the commemoration on.
+    return _ORGANISED_RIGHT_BEFORE.search(text, max(0, commemoration.start() - 30), commemoration.start()) is None
 
 
 _BYLINE_AFTER = re.compile(r"[ \t]*(?:[|•·,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}\b|(?:Reporter|Editor|Penulis|Admin|Oleh"

@@ -1098,6 +1098,24 @@ def test_the_day_a_commemorated_holiday_falls_on_is_not_the_visits() -> None:
                                       ("visit", dt.date(2021, 4, 20), "past")]
 
 
+def test_a_national_welfare_day_a_body_holds_is_an_other_occasion() -> None:
+    held = document(
+        None,
+        "JOGJA - Dinas Sosial DIY menggelar peringatan Hari Lanjut Usia Nasional (HLUN) ke-25 pada Selasa (15/6/2021) "
+        "bersama 39 Lembaga Kesejahteraan Sosial Lanjut Usia (LKS-LU).",
+        "Kepala Dinas Sosial DIY mengajak masyarakat peduli kepada warga lansia di LKS.",
+        published=dt.date(2021, 6, 16))
+    assert ("other", dt.date(2021, 6, 15), "past") in events_of(held)
+    # Named as the occasion of another act, the day is no event of its own.
+    occasion = document(
+        None,
+        "JOGJA - Dalam rangka peringatan Hari Lanjut Usia Nasional, Dinas Sosial DIY menyerahkan bantuan kepada "
+        "39 Lembaga Kesejahteraan Sosial Lanjut Usia (LKS-LU), Selasa (15/6/2021).",
+        "Kepala Dinas Sosial DIY mengajak masyarakat peduli kepada warga lansia di LKS.",
+        published=dt.date(2021, 6, 16))
+    assert [kind for kind, _, _ in events_of(occasion)] == ["aid_distribution"]
+
+
 def test_the_day_a_holiday_falls_on_is_not_the_acts() -> None:
     doc = document(
         None,
