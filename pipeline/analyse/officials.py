@@ -75,6 +75,7 @@ _GENERIC_UNIT_END = re.compile(r"\b(?:forum|fornas|forwil|forda)\s+(?:lks\S*|lks
 # A demonstrative after the words read as a name shows they named a place or an institution, not a person
 # ("Menurut Pengasuh Istana Anak Yatim Batulicin tersebut").
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:tersebut|itu)\b")
+_DEMONSTRATIVES = frozenset({"tersebut", "itu"})
 _ADDRESSED_AFTER = re.compile(r"[ \t]*,[ \t]*((?:Bapak|Ibu|Pak|Bu)\.?[ \t]+[A-Z][a-z])")
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
@@ -953,6 +954,13 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             scan = _Scan(rest.role_end, scan.excluded + rest.excluded, offset + rest.next_index, rest.after_comma,
                          "", rest.name_possible, scan.nickname)
             role_end = scan.role_end
+    referred = (scan.next_index < len(tokens) - 1 and scan.role_end > match.end()
+                and tokens[scan.next_index].text.lower() in _DEMONSTRATIVES)
+    if referred:
+        # "Koordinator Panti Sosial tersebut Wayan Suanta", "Ketua LKS itu, Budi": a unit named before, then its holder.
+        after = scan.next_index + 1
+        comma = tokens[after].kind == "comma"
+        scan.next_index, scan.after_comma, scan.name_possible = after + comma, comma, True
     if scan.name_possible and scan.next_index < len(tokens):
         name, stop = _read_name(text, tokens, scan.next_index, spans)
         holder = (_bracket_holder(text, tokens, stop, spans)
@@ -970,8 +978,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         place_head = head.split()[0].lower() in _PLACE_HEADS
         institution = (scan.last_role_word in PROPER_NAME_UNITS
                        and not _GENERIC_UNIT_END.search(text, head_start, role_end)) or place_head
-        if (name is not None and not scan.after_comma and name.start == first.start and not is_honorific(first.text)
-                and (institution or scan.last_role_word in _NAMED_UNIT_ENDINGS)):
+        if (name is not None and not scan.after_comma and not referred and name.start == first.start
+                and not is_honorific(first.text) and (institution or scan.last_role_word in _NAMED_UNIT_ENDINGS)):
             # After "Yayasan"/"Panti Asuhan"/"Camat" the first words name the institution or place; what follows
             # (its region, a comma) leads to the person.
             # Degrees read with the run show it was the person after all.

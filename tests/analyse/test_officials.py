@@ -1099,6 +1099,14 @@ def test_the_ministrys_centres_spelled_out(role: str, kind: str) -> None:
     assert classify_role(role) == kind
 
 
+def test_a_position_naming_its_unit_by_reference_is_followed_by_its_holder() -> None:
+    found = by_name(officials_of(
+        "Rombongan diterima Koordinator Panti Sosial tersebut Wayan Suanta di panti lansia.",
+        "Ketua LKS itu, Budi Santoso, mengatakan bantuan sangat berarti."))
+    assert found["Wayan Suanta"].role == "Koordinator Panti Sosial"
+    assert found["Budi Santoso"].role_kind == "org_chair"
+
+
 def test_an_unnamed_position_after_a_listed_holder_is_the_next_item() -> None:
     found = officials_of(
         "Hadir Sekretaris Dinas Sosial Kota Medan Sri Maharani, Kabid Kepesertaan BPJS Kota Medan Budi Santoso, "
