@@ -105,7 +105,7 @@ sekdakot sekdakota sekprov sekkab sekkot asisten stafsus kepala kadis kadissos k
 kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
 wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
 pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
-presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat
+presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat kanit
 sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
 pambakal
 wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
@@ -237,7 +237,7 @@ ABBREVIATED_HEADS = words_of("""
 karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag sekda
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
-kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat
+kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat kanit
 kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
 wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda irwasda
 dirkrimsus dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud

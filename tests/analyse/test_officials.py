@@ -971,6 +971,8 @@ def test_staff_the_social_office_head_speaks_through_are_the_offices(sentence: s
     ("Wakil Ketua Bhayangkari Poldasu, Ny. Rina Prawoto didampingi Kasi Humas Polrestabes, AKP Sri Ginting "
      "menyerahkan bantuan.",
      [("Rina Prawoto", "Wakil Ketua Bhayangkari Poldasu"), ("Sri Ginting", "Kasi Humas Polrestabes")]),
+    # A unit's head ("Kepala Unit") in the police's short form.
+    ("Materi disampaikan Kanit PPA Polda NTT, Rita Sulabessy, kepada anak-anak.", [("Rita Sulabessy", "Kanit PPA Polda NTT")]),
 ])
 def test_a_rank_opens_the_name_and_a_command_is_part_of_the_position(
         sentence: str, expected: list[tuple[str, str]]) -> None:
