@@ -115,7 +115,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
 # konsolidasi"); elsewhere they are what bodies do all the time ("memperkuat koordinasi").
 _HELD_ONLY_CUES: dict[EventType, str] = {"coordination_meeting": "koordinasi sinkronisasi konsolidasi",
                                          # The welfare calendar's national days, when a body holds them.
-                                         "other": "penghargaan award wisata outbound peringatan_hlun peringatan_han"
+                                         "other": "penghargaan award wisata outbound hlun hksn peringatan_hlun peringatan_han"
                                                   " peringatan_hksn peringatan_hdi peringatan_hari_lanjut_usia"
                                                   " peringatan_hari_lansia peringatan_hari_anak"
                                                   " peringatan_hari_disabilitas peringatan_hari_kesetiakawanan"}

@@ -1114,6 +1114,15 @@ def test_a_national_welfare_day_a_body_holds_is_an_other_occasion() -> None:
         "Kepala Dinas Sosial DIY mengajak masyarakat peduli kepada warga lansia di LKS.",
         published=dt.date(2021, 6, 16))
     assert [kind for kind, _, _ in events_of(occasion)] == ["aid_distribution"]
+    # Its short name alone, once attended or said held, outweighs the trainings it took in.
+    attended = document(
+        "Wakil Wali Kota Bogor Hadiri HKSN Pertama Kali di SMK",
+        "BOGOR - Wakil Wali Kota Bogor menghadiri HKSN yang digagas Forum Lembaga Kesejahteraan Sosial (LKS) Kota "
+        "Bogor, Sabtu (17/12/2022).",
+        "Rangkaian kegiatan digelar mulai dari pelatihan kader LKS dan pelatihan kewirausahaan bagi pengurus panti.",
+        "Pelatihan itu diikuti 50 peserta dari LKS se-Kota Bogor.",
+        published=dt.date(2022, 12, 18))
+    assert events_of(attended)[0] == ("other", dt.date(2022, 12, 17), "past")
 
 
 def test_the_day_a_holiday_falls_on_is_not_the_acts() -> None:
