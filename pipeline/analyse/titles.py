@@ -212,7 +212,7 @@ ade irma suryani nasution|ade irma suryani|ade irma|ra kartini|dewi sartika|cut 
 teuku umar|tuanku imam bonjol|imam bonjol|pangeran diponegoro|jenderal sudirman|sultan hasanuddin|ki hajar dewantara
 ki hadjar dewantara|ibu fatmawati|sultan agung|gajah mada|hang tuah|martha christina tiahahu|nyi ageng serang
 raden intan|sultan syarif kasim|tuanku tambusai|pangeran antasari|sam ratulangi|frans kaisiepo|bung karno|bung hatta
-kh ahmad dahlan|nyai ahmad dahlan|kh hasyim asyari|wahidin sudirohusodo|bunda teresa|ibu teresa|santo yosef
+kh ahmad dahlan|kh achmad dahlan|kyai haji ahmad dahlan|nyai ahmad dahlan|kh hasyim asyari|kh hasyim asy'ari|wahidin sudirohusodo|bunda teresa|ibu teresa|santo yosef
 santa maria|yos sudarso|slamet riyadi|gatot subroto
 """.replace("\n", "|").split("|") if phrase.strip())
 

@@ -211,6 +211,8 @@ POSITIONED = [
     ("Ketua Panti Asuhan Ade Irma Suryani Nasution Sri Wahyuni menerima bantuan.",
      "Sri Wahyuni", "org_chair", False, None),
     ("Ketua Yayasan Nurul Iman Ahmad Fauzi menerima bantuan.", "Ahmad Fauzi", "org_chair", False, None),
+    ("Ketua Panti Asuhan Muhammadiyah KH. Achmad Dahlan, Budi Santoso, menerima bantuan.", "Budi Santoso",
+     "org_chair", False, None),
     ("Camat Kebon Jeruk Rudi Salim hadir.", "Rudi Salim", "other", False, None),
     # A sentence-opening verb before the comma is no speaker: the name after the position is its holder.
     ("Dilanjutkan, Ketua Forum LKS Kabupaten Blora Agus Salim mengatakan forum siap.", "Agus Salim", "org_chair",
