@@ -314,6 +314,9 @@ def _strip_dot(token: _Token) -> tuple[str, int]:
     return token.text, token.end
 
 
+_REPORTING_VERB_WORD = re.compile(r"di(?:" + "|".join((*PASSIVE_REPORTING_STEMS, "sampai", "tambah")) + r")kan")
+
+
 def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
     """A capitalised word that can be part of a person's name here."""
     if token.kind != "word" or not token.text[:1].isupper() or any(c.isdigit() for c in token.text):
@@ -322,6 +325,8 @@ def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
     lowered = core.lower()
     if lowered in FUNCTION_WORDS or lowered in MONTHS_AND_DAYS or is_head_word(core):
         return False
+    if _REPORTING_VERB_WORD.fullmatch(lowered):
+        return False  # "Ditambahkan Budi Santoso, ...", "Dijelaskan Ngalimun Ketua YJP": a verb opening the sentence
     if span_at(spans, token.start) is not None:
         return False
     if _DOTTED_INITIALS.fullmatch(token.text):

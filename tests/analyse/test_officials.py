@@ -1103,6 +1103,12 @@ def test_the_ministrys_centres_spelled_out(role: str, kind: str) -> None:
     assert classify_role(role) == kind
 
 
+@pytest.mark.parametrize("verb", ["Ditambahkan", "Dijelaskan", "Disampaikan", "Diungkapkan"])
+def test_a_reporting_verb_opening_the_sentence_is_no_part_of_the_name(verb: str) -> None:
+    found = officials_of(f"{verb} Budi Santoso, Ketua LKS Kabupaten Pati, bahwa bantuan sudah diterima.")
+    assert [(o.name, o.role_kind) for o in found] == [("Budi Santoso", "org_chair")]
+
+
 def test_a_position_naming_its_unit_by_reference_is_followed_by_its_holder() -> None:
     found = by_name(officials_of(
         "Rombongan diterima Koordinator Panti Sosial tersebut Wayan Suanta di panti lansia.",
