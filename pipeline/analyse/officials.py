@@ -497,6 +497,17 @@ def _speaker_before(text: str, end: int, spans: RegionSpans, specific: bool) -> 
     return name if opens_sentence and named else None
 
 
+def _unit_tail(text: str, name: _Name, spans: RegionSpans) -> bool:
+    """True for one capitalised word right after a unit word: "Kejaksaan Tinggi, Kepala Kanwil ..." names no one."""
+    if " " in name.name or name.name_text != name.name:
+        return False
+    before = _tokens(text, text.rfind("\n", 0, name.start) + 1, name.start)
+    if not before or before[-1].end < name.start - 1:
+        return False
+    word = before[-1].text
+    return word[:1].isupper() and not _ends_sentence(word) and is_role_word(word) and not is_head_word(word)
+
+
 # A list item "<position> <name>": a head word, then capitalised words only, up to the name.
 _POSITION_RUN_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<run>[A-Z][\w.()/-]*(?:[ \t]+[A-Z][\w.()/-]*){0,8})[ \t]+$")
 
@@ -1095,7 +1106,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         backwards = _read_name_backwards(text, left.start(), spans) if lower_apposition and left is not None else None
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
-            if name is not None and left.group().strip() == "," and _titled_in_list(text, name.start):
+            if name is not None and (_unit_tail(text, name, spans)
+                                     or (left.group().strip() == "," and _titled_in_list(text, name.start))):
                 # "Kabid Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list
                 # of positions each before its holder, an unnamed position after a comma is the next item.
                 name = None

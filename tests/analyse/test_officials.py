@@ -1109,6 +1109,14 @@ def test_a_reporting_verb_opening_the_sentence_is_no_part_of_the_name(verb: str)
     assert [(o.name, o.role_kind) for o in found] == [("Budi Santoso", "org_chair")]
 
 
+def test_the_last_word_of_an_institution_before_a_comma_is_no_holder() -> None:
+    found = officials_of(
+        "Hadir pula Polda Jateng, Kejaksaan Tinggi, Kepala Kanwil Kemenag Jateng, dan lainnya.",
+        "Bapak Salbani dari panti asuhan Muhammadiyah Prambanan diamanahi sebagai ketua forum.",
+        "Acara itu diikuti warga dari seluruh Jawa Timur. Sukesi selaku Kepala Dinas Sosial Jatim menuturkan harapannya.")
+    assert {o.name for o in found} == {"Salbani", "Sukesi"}
+
+
 def test_a_position_naming_its_unit_by_reference_is_followed_by_its_holder() -> None:
     found = by_name(officials_of(
         "Rombongan diterima Koordinator Panti Sosial tersebut Wayan Suanta di panti lansia.",
