@@ -509,8 +509,7 @@ def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:
 
 
 def _background(text: str, sentence_start: int, start: int) -> bool:
-    """True when the cue names a state, programme, rule or topic rather than an activity ("yang sudah mengikuti"),
-    or a crime's party acts."""
+    """True when the cue names a state, programme, rule or topic, or a crime party's move, rather than an activity."""
     window = max(sentence_start, start - 40)
     return (_STATE_BEFORE.search(text, window, start) is not None
             or _NOMINAL_BEFORE.search(text, window, start) is not None

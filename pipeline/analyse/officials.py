@@ -509,16 +509,14 @@ def _unit_tail(text: str, name: _Name, spans: RegionSpans) -> bool:
 
 
 # A list item "<position> <name>": a head word, then capitalised words only, up to the name.
-_POSITION_RUN_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<run>[A-Z][\w.()/-]*(?:[ \t]+[A-Z][\w.()/-]*){0,8})[ \t]+$")
+_POSITION_RUN_BEFORE = re.compile(r",[ \t]*(?P<run>[A-Z][\w.()/-]*(?:[ \t]+[A-Z][\w.()/-]*){0,8})[ \t]+$")
 
 
 def _titled_in_list(text: str, name_start: int) -> bool:
     """True when a capitalised position right before the name, opening a comma-separated item, holds it."""
     paragraph_start = text.rfind("\n", 0, name_start) + 1
     before = _POSITION_RUN_BEFORE.search(text, max(paragraph_start, name_start - 90), name_start)
-    if before is None or not text[paragraph_start:before.start()].strip():
-        return False
-    return HEAD_RE.match(before.group("run")) is not None
+    return before is not None and HEAD_RE.match(before.group("run")) is not None
 
 
 def _agent_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
@@ -1108,8 +1106,9 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = _read_name_backwards(text, left.start(), spans)
             if name is not None and (_unit_tail(text, name, spans)
                                      or (left.group().strip() == "," and _titled_in_list(text, name.start))):
-                # "Kabid Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list
-                # of positions each before its holder, an unnamed position after a comma is the next item.
+                # "Kejaksaan Tinggi, Kepala Kanwil ...": the end of an institution's name, no holder. "Kabid
+                # Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list of
+                # positions each before its holder, an unnamed position after a comma is the next item.
                 name = None
         elif backwards is not None and " " in backwards.name:
             # "Vici Yulian, penyuluh sosial madya Dinsos Aceh": a lower-case position naming its office after a
@@ -1240,7 +1239,7 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
 def _member_before(text: str, end: int, spans: RegionSpans) -> _Name | None:
     """The person named right before "dari <body>": with a title, a degree or two name words, so not "Kami".
 
-    One a body is "dipimpin"/"diketuai" by leads it: that reading is `_led_by`'s.
+    One whom a body is "dipimpin"/"diketuai" by leads it: that reading is `_led_by`'s.
     """
     name = _name_right_before(text, end, spans)
     if name is None or (name.name_text == name.name and len(name.name.split()) < 2):
