@@ -208,7 +208,10 @@ _NOMINAL_BEFORE = re.compile(
     r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
 # The verbs by which someone holds an activity ("menggelar rapat", "mengadakan pertemuan").
 _ORGANISING_VERBS = "menggelar|mengadakan|melaksanakan|menyelenggarakan"
+# "menggelar peringatan", "mengadakan acara peringatan": the organising verb right before a word.
 _ORGANISED_RIGHT_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:(?:acara|kegiatan)[ \t]+)?$", re.IGNORECASE)
+# "menggelar pertemuan", "mengadakan rapat informal": an organising verb one word or none before it.
+_ORGANISED_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
 _HELD_BEFORE = re.compile(
@@ -547,8 +550,8 @@ def _opens_something_else(text: str, mentions: list[OrgMention], end: int) -> bo
     """True when an opening names what it opens and that names no LKS-type body: a ministry's building or park."""
     if _NAMED_OBJECT.match(text, end) is None:
         return False
-    _, sentence_end = _sentence_bounds(text, 0, end - 1, end)
-    reach = min(sentence_end, end + _OBJECT_REACH)
+    stop = SENTENCE_END.search(text, end)
+    reach = min(stop.start() if stop else len(text), end + _OBJECT_REACH)
     return not any(m.organization.kind in _LKS_KINDS and end <= m.start < reach for m in mentions)
 
 
@@ -1187,9 +1190,6 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
         elif _BOARD.search(sentence):
             return False
     return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
-
-
-_ORGANISED_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 
 
 def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dated: set[EventType]

@@ -74,8 +74,8 @@ _GENERIC_UNIT_END = re.compile(r"\b(?:forum|fornas|forwil|forda)\s+(?:lks\S*|lks
                                re.IGNORECASE)
 # A demonstrative after the words read as a name shows they named a place or an institution, not a person
 # ("Menurut Pengasuh Istana Anak Yatim Batulicin tersebut").
-_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:tersebut|itu)\b")
 _DEMONSTRATIVES = frozenset({"tersebut", "itu"})
+_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:" + "|".join(_DEMONSTRATIVES) + r")\b")
 _ADDRESSED_AFTER = re.compile(r"[ \t]*,[ \t]*((?:Bapak|Ibu|Pak|Bu)\.?[ \t]+[A-Z][a-z])")
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
@@ -123,9 +123,10 @@ _TO_LEAD_CUE = re.compile(r"memimpin|mengetuai|menakhodai")
 _SPELLED_APPOSITION = re.compile(r"\b(?:selaku|sebagai|menjadi)\s+$", re.IGNORECASE)
 # Reporting verbs before a speaker, active ("kata", "tandas") or passive ("dikatakan oleh", "disampaikan").
 # Right before a name "lanjut", "beber", "sambung" and "menurut" report too; so does "disampaikan" (of words).
+_PASSIVE_SPEECH_STEMS = (*PASSIVE_REPORTING_STEMS, "sampai")
 _SPEECH_VERB_BEFORE = re.compile(
     r"\b(?:(?:" + "|".join((*REPORTING_VERB_STEMS, "lanjut", "beber", "urai", "sambung", "menurut")) + r")(?:nya)?"
-    r"|di(?:" + "|".join((*PASSIVE_REPORTING_STEMS, "sampai")) + r")kan(?:\s+oleh)?)\s*$", re.IGNORECASE)
+    r"|di(?:" + "|".join(_PASSIVE_SPEECH_STEMS) + r")kan(?:\s+oleh)?)\s*$", re.IGNORECASE)
 # The agent of a passive act ("diserahkan langsung oleh", "diterima oleh") is the one the sentence is about.
 _AGENT_BEFORE = re.compile(r"\b(?:oleh|diterima)\s+$", re.IGNORECASE)
 _ADVERB_LIKE = re.compile(r"^\w{4,}nya$|^\w+(?:lah|pun)$", re.IGNORECASE)
@@ -314,7 +315,8 @@ def _strip_dot(token: _Token) -> tuple[str, int]:
     return token.text, token.end
 
 
-_REPORTING_VERB_WORD = re.compile(r"di(?:" + "|".join((*PASSIVE_REPORTING_STEMS, "sampai", "tambah")) + r")kan")
+# A passive reporting verb, "ditambahkan" too, as a word: never a name's.
+_REPORTING_VERB_WORD = re.compile(r"di(?:" + "|".join((*_PASSIVE_SPEECH_STEMS, "tambah")) + r")kan")
 
 
 def _is_name_word(token: _Token, spans: RegionSpans) -> bool:

@@ -243,16 +243,19 @@ wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakan
 dirkrimsus dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """)
 
-# Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot.
-HONORIFICS = words_of("""
-H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bapak Ibu Pak Bu Bpk Tuan Nyonya Saudara Saudari
-Ustadz Ustaz Ustadzah Kyai Kiai Gus Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
+# Familiar forms of address, which with one name word make a nickname ("Gus Ipul", "Mbak Arumi", "Kang Emil").
+FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Teteh Uda Pak Bu Bapak Ibu")
+# Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot. The
+# familiar forms of address are among them.
+HONORIFICS = FAMILIAR_ADDRESS | words_of("""
+H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bpk Tuan Nyonya Saudara Saudari
+Ustadz Ustaz Ustadzah Kyai Kiai Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Jendral Letnan Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Komjen Komjenpol Irjenpol Brigjenpol
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh
 Kav Psk Marsda Marsma Sertu Serda Peltu Kopda Praka
-Pdt Pendeta Romo Pastor Pater Suster Sr Bruder Frater Ust Ustad Bhikkhu Biksu Dt Datuk Ning Hi HM TGH TGB
-Abah Abuya Buya Bang Abang Kang Cak Mbak Teh Teteh Uda
+Pdt Pendeta Romo Pastor Pater Suster Sr Bruder Frater Ust Ustad Bhikkhu Biksu Dt Datuk Hi HM TGH TGB
+Abuya
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg
 """)
 LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
@@ -261,8 +264,6 @@ LOWER_HONORIFICS = frozenset(h.lower() for h in HONORIFICS if len(h) > 1)
 REPORTING_VERB_STEMS = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "papar", "sebut", "imbuh",
                         "tambah", "tegas", "pinta", "tandas", "pungkas")
 PASSIVE_REPORTING_STEMS = ("kata", "ungkap", "jelas", "tegas", "terang", "tutur", "papar", "sebut", "utara")
-# Familiar forms of address, which with one name word make a nickname ("Gus Ipul", "Mbak Arumi", "Kang Emil").
-FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Teteh Uda Pak Bu Bapak Ibu")
 # Academic and pilgrim titles still read as titles when typed in lower case with their dot ("drs. Mardiah").
 LOWER_DOTTED_TITLES = words_of("dr drs dra drg drh ir prof hj kh")
 
