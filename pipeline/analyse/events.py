@@ -415,6 +415,7 @@ class _Hit:
     future: bool = False
     occasion: bool = False  # named as a further activity of the reported occasion
     held: bool = False  # said to take place or to be handed over ("digelar", "bantuan yang diserahkan kepada")
+    verb: bool = False  # the cue is a verb of doing ("menyerahkan bantuan"), not a name of the activity
 
 
 @dataclass(slots=True)
@@ -684,7 +685,8 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if habitual or hoped or topic or defined or (not given and _background(text, sentence_start, start)):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
-        hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future))
+        hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future,
+                         _DONE_VERB.match(word.split()[0]) is not None))
     return hits
 
 
@@ -1121,7 +1123,8 @@ def _ranked_hits(hits: list[_Hit], kind: EventType) -> list[_Hit]:
     hand-over happened: the report's act is the one that took place.
     """
     of_kind = [h for h in hits if h.kind == kind]
-    reported = any(h.held and not h.future for h in of_kind)
+    ahead = max((h.weight for h in of_kind if h.future), default=0.0)
+    reported = any(not h.future and (h.held or (h.verb and h.weight >= ahead)) for h in of_kind)
     return sorted(of_kind, key=lambda h: (reported and h.future, -h.weight, h.start))
 
 

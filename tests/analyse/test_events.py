@@ -1602,3 +1602,14 @@ def test_the_day_an_activity_comes_before_is_not_its_day() -> None:
 ])
 def test_named_kinds_of_visits_and_meetings(sentence: str, kind: str) -> None:
     assert [e.type for e in analyse(document(None, sentence, published=None)).events] == [kind]
+
+
+def test_an_act_reported_as_done_outranks_the_aim_that_led_to_it() -> None:
+    doc = document(
+        None,
+        "SAMARINDA (3 Maret 2021) - Menindaklanjuti arahan Menteri Sosial untuk segera memberikan bantuan kepada "
+        "warga terdampak banjir di Kalimantan Timur.",
+        "Merespon hal tersebut Sentra Mulya Jaya menyerahkan bantuan sembako kepada Panti Asuhan Nurul Iman.",
+        published=None)
+    assert [(e.type, e.tense, e.date) for e in analyse(doc).events] == [
+        ("aid_distribution", "past", dt.date(2021, 3, 3))]
