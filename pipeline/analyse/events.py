@@ -202,6 +202,8 @@ _STATE_BEFORE = re.compile(r"\byang[ \t]+(?:sudah|telah|pernah)[ \t]+(?:[\w-]+[ 
 # unit or budget named by the activity word, not the activity itself.
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:klaster|bidang|seksi|subbidang|fungsi|pola|sistem|materi|prosedur|mekanisme|tahapan|syarat|persyaratan"
+    # "Praktek Pengisian Instrumen Akreditasi": a form or yardstick of the activity, filled in or learnt.
+    r"|instrumen|borang|kriteria|indikator|pedoman"
     r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon"
     # "dana pembinaan", "program pelatihan", "upaya peningkatan kompetensi": money, a programme or an effort
     # under the activity's name.
@@ -685,6 +687,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if habitual or hoped or topic or defined or (not given and _background(text, sentence_start, start)):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
+            occasion = False  # "juga melakukan pengisian borang akreditasi": the occasion's topic, not its act
         hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future,
                          _DONE_VERB.match(word.split()[0]) is not None))
     return hits

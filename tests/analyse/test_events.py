@@ -1613,3 +1613,12 @@ def test_an_act_reported_as_done_outranks_the_aim_that_led_to_it() -> None:
         published=None)
     assert [(e.type, e.tense, e.date) for e in analyse(doc).events] == [
         ("aid_distribution", "past", dt.date(2021, 3, 3))]
+
+
+def test_filling_in_an_activitys_forms_is_not_that_activity() -> None:
+    doc = document(
+        None,
+        "PALU - Dinas Sosial Sulawesi Tengah menggelar bimbingan teknis bagi pengurus LKSA di Palu, Senin (6/5/2024).",
+        "Usai materi, para pengurus LKSA juga melakukan praktik pengisian borang akreditasi dipimpin asesor.",
+        "Peserta juga mempelajari kriteria akreditasi dan indikator akreditasi lembaga.")
+    assert [e.type for e in analyse(doc).events] == ["training"]
