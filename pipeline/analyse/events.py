@@ -263,6 +263,7 @@ _PRETEXT_BEFORE = re.compile(r"\b(?:berkedok|kedok|mengatasnamakan|modus|dalih|m
 _CRIME_PARTY = re.compile(r"[ \t\"“]*(?:(?:para|kedua|ketiga)[ \t]+)?(?:korban|pelaku|tersangka|terdakwa|terduga)\b",
                           re.IGNORECASE)
 _BACKGROUND_FACTOR = 0.25
+_NAME_WITH_ACRONYM_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w-]*|dan|untuk|bagi))*[ \t]*\([A-Z][A-Za-z-]{1,15}\)")
 # Transitive verb forms ("mengunjungi", "membagikan", "disalurkan"): the act itself, never another cue's topic.
 _DONE_VERB = re.compile(r"(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}(?:kan|i)$", re.IGNORECASE)
 _TOPIC_GAP = 8
@@ -684,7 +685,12 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
             topic_end = end
         # "Akreditasi merupakan jawaban ...", "Anjangsana adalah kunjungan ...": the word defined, not an act.
         defined = _DEFINED_AFTER.match(text, end) is not None
-        if habitual or hoped or topic or defined or (not given and _background(text, sentence_start, start)):
+        # "Bantuan Bertujuan Lanjut Usia (BANTU-LU)", "Bantuan Sosial Tunai (BST)": an aid programme's name, not aid
+        # handed over.
+        programme = (kind == "aid_distribution" and word[0].isupper() and not held
+                     and _NAME_WITH_ACRONYM_AFTER.match(text, end) is not None)
+        if (habitual or hoped or topic or defined or programme
+                or (not given and _background(text, sentence_start, start))):
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
             occasion = False  # "juga melakukan pengisian borang akreditasi": the occasion's topic, not its act

@@ -1622,3 +1622,12 @@ def test_filling_in_an_activitys_forms_is_not_that_activity() -> None:
         "Usai materi, para pengurus LKSA juga melakukan praktik pengisian borang akreditasi dipimpin asesor.",
         "Peserta juga mempelajari kriteria akreditasi dan indikator akreditasi lembaga.")
     assert [e.type for e in analyse(doc).events] == ["training"]
+
+
+def test_an_aid_programmes_name_is_no_aid_handed_over() -> None:
+    doc = document(
+        None,
+        "KENDARI - Program rehabilitasi sosial lanjut usia terdiri dari Bantuan Bertujuan Lanjut Usia (BANTU-LU), "
+        "dukungan keluarga dan perawatan sosial.",
+        "Lembaga Kesejahteraan Sosial Lanjut Usia (LKSLU) menjadi mitra utama program itu di setiap kabupaten.")
+    assert [e.type for e in analyse(doc).events] == []
