@@ -295,7 +295,10 @@ _COMMEMORATED_BEFORE = re.compile(r"\b(?:memperingati|peringatan|diperingati|men
 _FALLS_ON_BEFORE = re.compile(r"\bjatuh[ \t]+pada[ \t]+(?:(?:hari|tanggal)[ \t]+)?$", re.IGNORECASE)
 _COINCIDING = re.compile(r"\bbertepatan\b", re.IGNORECASE)
 _TITLE_DEMAND = re.compile(r"\b(?:desak|mendesak|minta|meminta|dorong|mendorong|usul|usulkan|mengusulkan|tuntut"
-                           r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal)\b",
+                           r"|menuntut|harap|berharap|imbau|mengimbau|ajak|mengajak|siap|bersiap|akan|bakal"
+                           # "Panti Asuhan Harapan Bangsa Menanti Bantuan Dermawan": awaited or lacked, not given.
+                           r"|menanti|nanti|nantikan|menantikan|menunggu|tunggu|butuh|butuhkan|membutuhkan|perlu"
+                           r"|memerlukan|kekurangan|minim|sepi|kurang|dambakan|mendambakan)\b",
                            re.IGNORECASE)
 _LEAD_CHARACTERS = 600
 _DEFINED_AFTER = re.compile(r"[ \t]+(?:merupakan|adalah|ialah)\b", re.IGNORECASE)
@@ -419,6 +422,7 @@ class _Hit:
     occasion: bool = False  # named as a further activity of the reported occasion
     held: bool = False  # said to take place or to be handed over ("digelar", "bantuan yang diserahkan kepada")
     verb: bool = False  # the cue is a verb of doing ("menyerahkan bantuan"), not a name of the activity
+    background: bool = False  # named as a topic, programme, state, hope or habit, not as something done
 
 
 @dataclass(slots=True)
@@ -689,13 +693,14 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         # handed over.
         programme = (kind == "aid_distribution" and word[0].isupper() and not held
                      and _NAME_WITH_ACRONYM_AFTER.match(text, end) is not None)
-        if (habitual or hoped or topic or defined or programme
-                or (not given and _background(text, sentence_start, start))):
+        background = (habitual or hoped or topic or defined or programme
+                      or (not given and _background(text, sentence_start, start)))
+        if background:
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
             weight *= _BACKGROUND_FACTOR
             occasion = False  # "juga melakukan pengisian borang akreditasi": the occasion's topic, not its act
         hits.append(_Hit(kind, start, end, weight, future, occasion, held and not future,
-                         _DONE_VERB.match(word.split()[0]) is not None))
+                         _DONE_VERB.match(word.split()[0]) is not None, background))
     return hits
 
 
@@ -1217,6 +1222,10 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
         scores.pop("coordination_meeting", None)
     ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in hits if h.kind == k), default=-1)))
     kinds: list[EventType] = []
+    if (ranked and ranked[0] not in title_kinds and ranked[0] not in dated
+            and all(h.background for h in hits if h.kind == ranked[0])):
+        # Named only as a topic, programme, hope or habit, however often ("bantuan ... diharapkan"): none took place.
+        ranked = []
     if ranked and scores[ranked[0]] >= _MAIN_THRESHOLD:
         kinds.append(ranked[0])
         for kind in ranked[1:]:

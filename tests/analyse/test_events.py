@@ -1631,3 +1631,26 @@ def test_an_aid_programmes_name_is_no_aid_handed_over() -> None:
         "dukungan keluarga dan perawatan sosial.",
         "Lembaga Kesejahteraan Sosial Lanjut Usia (LKSLU) menjadi mitra utama program itu di setiap kabupaten.")
     assert [e.type for e in analyse(doc).events] == []
+
+
+def test_an_activity_named_only_as_background_took_place_nowhere() -> None:
+    doc = document(
+        None,
+        "KENDARI - Warga melaporkan pengelola LKSA Nurul Huda ke Dinas Sosial karena tidak terbuka soal bantuan "
+        "yang sudah disalurkan, mengenai bantuan untuk anak asuh, dan tentang bantuan dari donatur.",
+        "Kepala Dinas Sosial mengatakan pihaknya mengumpulkan bukti terkait bantuan yang telah diterima lembaga itu "
+        "dan mengenai penyaluran bantuan selama ini.")
+    assert analyse(doc).events == []
+
+
+@pytest.mark.parametrize("title", [
+    "Panti Asuhan Harapan Bangsa Menanti Bantuan Dermawan",
+    "LKSA Al Ikhlas Butuh Bantuan Perlengkapan Sekolah",
+    "Panti Jompo Ini Kekurangan Bantuan Pangan",
+])
+def test_aid_a_headline_says_is_awaited_or_lacking_was_not_given(title: str) -> None:
+    doc = document(
+        title,
+        "BANDAR LAMPUNG - Pengelola panti asuhan di Kelurahan Kelapatiga mengatakan sebanyak 59 anak asuh kini hidup "
+        "serba terbatas sejak pandemi melanda.")
+    assert analyse(doc).events == []
