@@ -105,6 +105,8 @@ _OUTSIDE_BEFORE = re.compile(r"\b(?:(?:di[ \t]*)?luar|tanpa"
                              re.IGNORECASE)
 _OUTSIDE_REACH = 45
 _INSIDE_TOO_BEFORE = re.compile(r"\bdalam[ \t]+(?:(?:dan|atau|maupun)[ \t]+)?(?:di[ \t]*)?luar[ \t]+$", re.IGNORECASE)
+_BARE_HOMES = frozenset({"panti", "panti-panti"})
+_BUSINESS_AFTER = re.compile(r"[ \t]+(?:pijat|pijit|pijet|urut|refleksi|spa)\b", re.IGNORECASE)
 _SAME_BODY_GAP = re.compile(r"[\s()/,-]*")
 _WELFARE_BODY_KINDS: frozenset[OrgKind] = frozenset({"LKKS", "LKS", "LKSA", "FORUM_LKS"})
 # "Dinsos-P2KB", "Dinsos/PPPA": the office's own suffix stays with it.
@@ -169,6 +171,8 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
                 "sosial" not in text[max(0, m.start() - 45):m.start()].lower() for m in _LKS_DEFINED.finditer(text))
         if key == "lks" and other_lks:
             continue
+        if key in _BARE_HOMES and _BUSINESS_AFTER.match(text, match.end()):
+            continue  # "panti pijat", "panti refleksi": a massage parlour, not a welfare home
         if _ORG_KIND[key] in _WELFARE_BODY_KINDS and _outside(text, match.start(), outside_until):
             outside_until = match.end()
             continue

@@ -125,6 +125,14 @@ def test_people_outside_a_home_name_no_home(sentence: str) -> None:
     assert organizations_of(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Satpol PP menyegel tiga panti pijat yang nekat buka di Kawasan Bintaro.",
+    "Razia digelar di sejumlah panti refleksi dan panti-panti pijit di pusat kota.",
+])
+def test_a_massage_parlour_is_no_welfare_home(sentence: str) -> None:
+    assert organizations_of(sentence) == []
+
+
 def test_an_elderly_home_named_without_panti_is_an_lks() -> None:
     assert [o.kind for o in organizations_of("Peringatan HLUN bertempat di UPTD Tresna Werdha Natar.")] == ["LKS"]
 
