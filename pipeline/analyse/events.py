@@ -207,7 +207,9 @@ _NOMINAL_BEFORE = re.compile(
     r"|standar|kebijakan|tugas|peran|balai|pusat|sentra|ruang|wadah|sarana|tempat|penerima|calon"
     # "dana pembinaan", "program pelatihan", "upaya peningkatan kompetensi": money, a programme or an effort
     # under the activity's name.
-    r"|dana|anggaran|biaya|insentif|program|upaya)[ \t]+$", re.IGNORECASE)
+    r"|dana|anggaran|biaya|insentif|program|upaya"
+    # "Korwil Bansos", "pendamping bansos", "Tim Koordinator Bantuan": people named by the work they do.
+    r"|korwil|koordinator|pendamping|petugas|operator)[ \t]+$", re.IGNORECASE)
 # The verbs by which someone holds an activity ("menggelar rapat", "mengadakan pertemuan").
 _ORGANISING_VERBS = "menggelar|mengadakan|melaksanakan|menyelenggarakan"
 # "menggelar peringatan", "mengadakan acara peringatan": the organising verb right before a word.
@@ -270,6 +272,7 @@ _TOPIC_GAP = 8
 _AID_PURPOSE_REACH = 16
 # One plain word between an aid word and another kind's cue ("bantuan operasional pelatihan"), not a conjunction.
 _AID_PURPOSE_GAP = re.compile(r"[ \t]+(?!(?:dan|serta|atau|juga|maupun|sekaligus|kemudian|lalu)[ \t])[a-z]+[ \t]+")
+_RESTATED_GAP = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,4}[ \t]*")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|/|&|dan|serta)?[ \t]*", re.IGNORECASE)
 # "Pada kesempatan itu ... juga diserahkan bantuan": a further activity of the same occasion.
 _OCCASION = re.compile(
@@ -693,7 +696,12 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         # handed over.
         programme = (kind == "aid_distribution" and word[0].isupper() and not held
                      and _NAME_WITH_ACRONYM_AFTER.match(text, end) is not None)
-        background = (habitual or hoped or topic or defined or programme
+        # "mekanisme penyaluran Bansos", "penerima Bantuan Sosial (Bansos)": a phrase of one kind's words, or its
+        # abbreviation right after it, is background throughout.
+        same_phrase = bool(hits) and hits[-1].kind == kind and hits[-1].background and (
+            not text[hits[-1].end:start].strip()
+            or (text[start - 1:start] == "(" and _RESTATED_GAP.fullmatch(text, hits[-1].end, start - 1) is not None))
+        background = (habitual or hoped or topic or defined or programme or same_phrase
                       or (not given and _background(text, sentence_start, start)))
         if background:
             # "meminta Dinsos untuk memberikan bantuan", "kiranya mampu memberikan bantuan": a hope, not an act.
@@ -1221,6 +1229,14 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
         # a meeting someone organised ("menggelar pertemuan informal dengan ...") is one.
         scores.pop("coordination_meeting", None)
     ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in hits if h.kind == k), default=-1)))
+    if ranked and _planned([h for h in hits if h.kind == ranked[0]]):
+        # "melaksanakan Bimbingan LKS penerima Bansos ... akan menyalurkan Bansos": the activity reported as held
+        # is the report's, the plan it mentions comes second.
+        held = next((k for k in ranked[1:] if scores[k] >= _MAIN_THRESHOLD
+                     and any(h.held and not h.future for h in hits if h.kind == k)), None)
+        if held is not None:
+            ranked.remove(held)
+            ranked.insert(0, held)
     kinds: list[EventType] = []
     if (ranked and ranked[0] not in title_kinds and ranked[0] not in dated
             and all(h.background for h in hits if h.kind == ranked[0])):
@@ -1268,13 +1284,15 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
         kinds = ["other"]
     for number, kind in enumerate(kinds):
         ranked = _ranked_hits(hits, kind)
-        chosen, cue = _choose_date(layout, analysis.dates, ranked, main=number == 0, all_hits=hits)
+        planned = _planned(ranked)
+        # A plan is dated by its announcements, not by a day its name borrows elsewhere ("Korwil Bansos ..., 27 April").
+        dating = [h for h in ranked if h.future] if planned and number > 0 else ranked
+        chosen, cue = _choose_date(layout, analysis.dates, dating, main=number == 0, all_hits=hits)
         if (chosen is None and events and events[0].tense == "future" and cue is not None and cue.future
                 and _same_sentence_kind(article.text, cue, hits, events[0].type)):
             # Announced as part of the announced main event ("pelantikan akan dirangkaikan dengan ..."): its day.
             chosen = next((d for d in analysis.dates if d.value == events[0].date and d.text == events[0].date_text),
                           None)
-        planned = _planned(ranked)
         if chosen is not None and planned and _speech_date(article, chosen):
             chosen = None  # the day the plan was told, not the day of the activity
         date = chosen.value if chosen is not None else None

@@ -1654,3 +1654,16 @@ def test_aid_a_headline_says_is_awaited_or_lacking_was_not_given(title: str) -> 
         "BANDAR LAMPUNG - Pengelola panti asuhan di Kelurahan Kelapatiga mengatakan sebanyak 59 anak asuh kini hidup "
         "serba terbatas sejak pandemi melanda.")
     assert analyse(doc).events == []
+
+
+def test_a_held_training_outranks_the_aid_it_prepares_which_stays_a_plan() -> None:
+    doc = document(
+        "Balai Anak Gelar Bimbingan LKS Penerima Bansos",
+        "PALU (27 April 2020) - Balai Anak Nipotowe melaksanakan kegiatan Bimbingan Lembaga Kesejahteraan Sosial "
+        "(LKS) penerima Bantuan Sosial (Bansos). Kegiatan ini diikuti oleh Korwil Bansos dan pengurus LKSA yang "
+        "akan menerima Bansos.",
+        "Kepala Balai menjelaskan tahun ini balai akan menyalurkan Bantuan Sosial kepada 1050 anak melalui LKSA.",
+        "Narasumber menjelaskan mekanisme penyaluran Bansos kepada para peserta.",
+        published=None)
+    assert [(e.type, e.tense, e.date) for e in analyse(doc).events] == [
+        ("training", "past", dt.date(2020, 4, 27)), ("aid_distribution", "future", None)]
