@@ -312,6 +312,10 @@ _MARKED_OCCASION_BEFORE = re.compile(
     r"|bertepatan|momentum|momen)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
+_FIGURATIVE_SHARE_AFTER = re.compile(
+    r"[ \t]+(?:kebahagiaan|kebahagian|keceriaan|kegembiraan|kebersamaan|sukacita|suka[ \t]+cita|senyum|senyuman"
+    r"|tawa|cinta|kehangatan|cerita|kisah|pengalaman|ilmu|pengetahuan|inspirasi|motivasi|semangat|momen|waktu)\b",
+    re.IGNORECASE)
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
                       r"|layanan[ \t]+kesehatan)\b", re.IGNORECASE)
@@ -605,6 +609,8 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
             continue
+        if key == "berbagi" and _FIGURATIVE_SHARE_AFTER.match(text, end):
+            continue  # "berbagi kebahagiaan bersama anak panti": company and cheer, not goods
         if key in _OPENINGS and _opens_something_else(text, mentions, end):
             continue  # "meresmikan Gedung Pusat Informasi dan Edukasi NAPZA", "meresmikan Taman Sejahtera Anak"
         if key in _ANNIVERSARIES and (
@@ -725,6 +731,8 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
         if phrase_key(match.group()) in _SERVICE_EVENTS and (_SERVICE.search(title) or _SERVICE.search(lead)):
             continue
+        if phrase_key(match.group()) == "berbagi" and _FIGURATIVE_SHARE_AFTER.match(title, match.end()):
+            continue  # "Gubernur Berbagi Kebahagiaan Bersama Anak Panti"
         if _TITLE_DEMAND.search(title, 0, match.start()):
             continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
         if _standing_supervision(title, phrase_key(match.group()), 0, match.start()):

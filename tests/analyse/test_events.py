@@ -1667,3 +1667,17 @@ def test_a_held_training_outranks_the_aid_it_prepares_which_stays_a_plan() -> No
         published=None)
     assert [(e.type, e.tense, e.date) for e in analyse(doc).events] == [
         ("training", "past", dt.date(2020, 4, 27)), ("aid_distribution", "future", None)]
+
+
+@pytest.mark.parametrize(("title", "kinds"), [
+    ("Gubernur Berbagi Kebahagiaan Bersama Anak-anak Panti Asuhan Tarakani", ["visit"]),
+    ("Gubernur Berbagi Keceriaan dan Kebersamaan di Panti Asuhan Tarakani", ["visit"]),
+    ("Gubernur Berbagi Kasih dengan Anak-anak Panti Asuhan Tarakani", ["aid_distribution", "visit"]),
+])
+def test_sharing_cheer_is_company_where_sharing_love_is_charity(title: str, kinds: list[str]) -> None:
+    doc = document(
+        title,
+        "TOBELO - Gubernur Maluku Utara mengunjungi Panti Asuhan Tarakani di Desa Togawa Besi, Kamis (26/6/2025), "
+        "dan berbagi kebahagiaan bersama anak-anak panti dalam jamuan makan malam.",
+        published=dt.date(2025, 6, 27))
+    assert sorted(e.type for e in analyse(doc).events) == kinds
