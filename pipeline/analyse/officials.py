@@ -161,6 +161,9 @@ _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
 _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "drh", "Ny", "Pdt", "Ustadz", "Ustaz",
                              "Bapak", "Bpk"})
 # Ranks that never stand inside a person's name (unlike "Mayor", a surname too).
+_UNIT_PLACE_WORDS = 2
+# "Kodim 1408/...", "Kodam XIV/Hasanuddin": a unit's number, Arabic or Roman.
+_UNIT_NUMBER = re.compile(r"\d[\w-]*|[IVX]+")
 _RANKS = words_of("""AKBP AKP Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Kombes Kombespol Irjen
 Brigjen Letkol Letjen Mayjen Kolonel Lettu Letda Serka Serma Sertu Serda Pelda Peltu Komjen Laksma Laksda Marsda Marsma""")
 _GLUED_TITLES = re.compile(r"^(?:(?i:dr|drs|dra|drg|drh|ir|h|hj|prof|kh|ny|tn|sdr|pdt|ust|bpk)\.)+(?=[A-Z][a-z]{2,})")
@@ -841,11 +844,18 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 continue
             return _Scan(role_end, excluded, index + 1, True, last_role_word, True)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if (token.text == "/" and index > 0 and tokens[index - 1].text[:1].isdigit() and following is not None
+        if (token.text == "/" and index > 0 and _UNIT_NUMBER.fullmatch(tokens[index - 1].text) and following is not None
                 and following.kind == "word" and following.text[:1].isupper() and not is_honorific(following.text)):
             # "Kodim 1408/Makassar", "Danramil 05/Mamajang": a unit number, then the place it covers.
             role_end = following.end
             index += 2
+            # "Danramil 11/Medan Deli, Kapten Czi Jem Sinuhaji": a place of two or three words up to the comma.
+            last = index
+            while (last < len(tokens) and last - index < _UNIT_PLACE_WORDS and tokens[last].kind == "word"
+                   and tokens[last].text[:1].isupper() and not is_honorific(tokens[last].text)):
+                last += 1
+            if last > index and last < len(tokens) and tokens[last].kind == "comma":
+                role_end, index = tokens[last - 1].end, last
             continue
         if token.text in "/-–" and following is not None and following.kind == "word" and (
                 is_role_word(following.text) or is_abbreviation(following.text)

@@ -108,7 +108,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat kanit
 sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
 pambakal
-wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik fungsional
 komisioner kalapas karutan kakanwil kakankemenag kordinator asda irwasda dirkrimsus dirkrimum dirreskrimsus
 dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
@@ -169,7 +169,7 @@ ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos suku kaur kasat div
 prokopim protokol ops opsnal reskrim intelkam binmas sabhara lantas fornas forkopimda forkompimda forkopimcam
 loka lrslu brslu lrs brs bbrs sosialisasi partisipasi pemilih teknis kpu kpud bawaslu panwaslu
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal nagari
-wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
@@ -238,7 +238,7 @@ karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat kanit
-kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
+kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau
 wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda irwasda
 dirkrimsus dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 """)
@@ -254,6 +254,7 @@ Jenderal Jendral Letnan Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu 
 Komjen Komjenpol Irjenpol Brigjenpol
 Kompol Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda Bharada Irjen Marsekal Laksamana Laksma Laksda Pol Inf Cpl Arh
 Kav Psk Marsda Marsma Sertu Serda Peltu Kopda Praka
+Czi Arm Chb Ckm Cba Caj Cku Cpm Cpn Mar Pnb Kes Tek Lek Adm Sus
 Pdt Pendeta Romo Pastor Pater Suster Sr Bruder Frater Ust Ustad Bhikkhu Biksu Dt Datuk Hi HM TGH TGB
 Abuya
 GRM RM BRM KRT KRAT KRMT KPH GPH BPH GBPH KGPH GKR BRAy RAy RNg

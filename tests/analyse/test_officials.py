@@ -975,6 +975,15 @@ def test_staff_the_social_office_head_speaks_through_are_the_offices(sentence: s
      [("Rina Prawoto", "Wakil Ketua Bhayangkari Poldasu"), ("Sri Ginting", "Kasi Humas Polrestabes")]),
     # A unit's head ("Kepala Unit") in the police's short form.
     ("Materi disampaikan Kanit PPA Polda NTT, Rita Sulabessy, kepada anak-anak.", [("Rita Sulabessy", "Kanit PPA Polda NTT")]),
+    # Army and police commands in short form, and the corps after an officer's rank ("Kolonel Inf", "Kapten Czi").
+    ("Sementara itu, Kapendam XIV/Hasanuddin, Kolonel Inf Budi Harahap, menegaskan komitmen TNI.",
+     [("Budi Harahap", "Kapendam XIV/Hasanuddin")]),
+    ("Kapolri Andi Prasetyo mengunjungi panti asuhan di Palembang.", [("Andi Prasetyo", "Kapolri")]),
+    ("Bantuan diserahkan Panit II Subdit 1 Polda Sumbar, Ipda Aldi Saputra, SH, kepada pengurus panti.",
+     [("Aldi Saputra", "Panit II Subdit 1 Polda Sumbar")]),
+    # A command's area of two words after its number, up to the comma before the holder.
+    ("Danramil 11/Medan Deli, Kapten Czi Jem Sinaga, hadir mewakili Pangdam.",
+     [("Jem Sinaga", "Danramil 11/Medan Deli")]),
 ])
 def test_a_rank_opens_the_name_and_a_command_is_part_of_the_position(
         sentence: str, expected: list[tuple[str, str]]) -> None:
