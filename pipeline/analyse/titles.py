@@ -150,7 +150,7 @@ kelurahan kecamatan rektor dekan presiden senator dinas dinsos sosial setda setd
 pemerintahan pemerintah pemprov pemkab pemkot kesejahteraan kesejahtraan rakyat kesra perekonomian pembangunan
 administrasi hukum politik ekonomi keuangan kesehatan pendidikan kebudayaan pemberdayaan perempuan perlindungan anak
 masyarakat keluarga berencana pengendalian penduduk kependudukan pencatatan sipil jaminan rehabilitasi penanganan
-fakir miskin bencana linjamsos rehsos dayasos kesos lembaga koordinasi kordinasi kordinator tim penggerak badan
+fakir miskin bencana linjamsos rehsos resos orsos dayasos kesos pfm psks pmks lembaga koordinasi kordinasi kordinator tim penggerak badan
 kantor balai sentra upt uptd panti asuhan provinsi prov kabupaten kab kotamadya utara selatan timur barat tengah
 tenggara laut daya sumber manusia aparatur organisasi tata laksana protokol komunikasi informatika kominfo
 diskominfo bappeda perencanaan penelitian satpol pamong praja pelayanan layanan program pekerja tenaga penyuluh
@@ -248,7 +248,7 @@ FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Tet
 # Prefixed titles kept in `name_text` but not in `name`; matched on the token without its trailing dot. The
 # familiar forms of address are among them.
 HONORIFICS = FAMILIAR_ADDRESS | words_of("""
-H Hj Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bpk Tuan Nyonya Saudara Saudari
+H Hj Hjh Hajjah Haji Dr DR dr drg drh Drs DRS Dra Ir Prof PROF KH Kh Ny Nn Tn Sdr Sdri Bpk Tuan Nyonya Saudara Saudari
 Ustadz Ustaz Ustadzah Kyai Kiai Habib Syekh Syeikh Tgk Teungku Raden R RA Rr Hajah Mr Mrs Ms Apt Ns Ners
 Jenderal Jendral Letnan Letjen Mayjen Brigjen Kolonel Letkol Mayor Kapten Lettu Letda Serka Serma Pelda Kombes Kombespol AKBP AKP
 Komjen Komjenpol Irjenpol Brigjenpol
@@ -321,7 +321,7 @@ REGION_TAIL_WORDS = words_of("utara selatan timur barat tengah tenggara daya ray
 # Pelayanan Sosial Anak (PPSA), the social office's training unit (PTKS) ...; a "Balai" home (BPSTW) is an office.
 _GOVERNMENT_HOMES = r"(?:ps(?:aa|aab|tw|br|lu|bn|pd|mp|bk|kw|bl|bg|ma)|pp(?:sa|slu|rsar|sla|sbr)|rsan|ptks)\b"
 _GOVERNMENT_HALLS = r"(?:bpstw|bpsaa|bpslu|bprsr|bpsbr)\b"
-_SOCIAL = rf"(?:sosial|dinsos\S*|kesos|rehsos|linjamsos|dayasos|fakir\s+miskin|panti|\b{_GOVERNMENT_HOMES}|\b{_GOVERNMENT_HALLS})"
+_SOCIAL = rf"(?:sosial|dinsos\S*|kesos|rehsos|resos|orsos|linjamsos|dayasos|psks|pmks|fakir\s+miskin|panti|\b{_GOVERNMENT_HOMES}|\b{_GOVERNMENT_HALLS})"
 
 # Kemensos' own units: its agencies and centres (BP3S, P4S, Pusdatin), training and rehabilitation halls (BBPPKS,
 # B2P3KS, BRS*, LRS*, "Balai Besar ... Sosial") and directorates of the social programmes.

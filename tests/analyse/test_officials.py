@@ -1186,3 +1186,16 @@ def test_a_degree_alone_is_no_name() -> None:
 def test_a_candidate_for_a_post_does_not_hold_it() -> None:
     found = officials_of("Selain Dinsos, calon Gubernur Sulteng, Longki Djanggola, ikut memberikan bantuan ke panti.")
     assert [(o.name, o.role_kind) for o in found] == [("Longki Djanggola", "other")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Acara dibuka Kepala Dinas Sosial Kota Makassar, Muhtar Tahir, didampingi Kepala Bidang (Kabid) Orsos, Dra. "
+     "Eny Andriani, S.Sos.", [("Muhtar Tahir", "head_of_social_office"), ("Eny Andriani", "social_office_staff")]),
+    ("Kepala Dinas (Kadis) Sosial, Pahri Yamsul melalui Kepala Bidang (Kabid) Resos, Irdansyah Umar mengatakan "
+     "bantuan sudah diberikan.",
+     [("Pahri Yamsul", "head_of_social_office"), ("Irdansyah Umar", "social_office_staff")]),
+    ("Ketua TP PKK Kabupaten Pangandaran Hjh. Ida Nurlela Wiradinata mengunjungi panti.",
+     [("Ida Nurlela Wiradinata", "org_chair")]),
+])
+def test_social_office_divisions_in_short_form_and_hjh(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
