@@ -102,7 +102,8 @@ _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\n\"“])[ \t]+([A-Z][\w-]*)[ \t\u00a0]
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NAME_WITH_ABBREVIATION = re.compile(r"([A-Za-z]+(?:[ \t]+[A-Za-z]+){0,6}?)[ \t]*\(([A-Z][A-Za-z0-9]{1,7})\)")
-_RESTATED = re.compile(r"\d(?:,-)?[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?\($")
+# "Rp 5.000.000 (lima juta", "Rp.25.500.000;- (dua puluh": the amount again in words.
+_RESTATED = re.compile(r"\d(?:[,;.]?-)?[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?\($")
 _SPELLED_OUT = re.compile(r"[ \t\u00a0]*\((?:" + _NEXT_WORD + r")(?:[ \t\u00a0]+(?:" + _NEXT_WORD + r"))*\)")
 _NEXT_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-z][a-z'’]*)")
 # Words before a number that make it a label, not a quantity: legal references, times, dates, addresses,
@@ -162,6 +163,10 @@ def _unit_after(text: str, position: int, lexicon: _Lexicon) -> tuple[str, int] 
     if head_lower in lexicon.stop or head_lower in numbers.NUMBER_WORDS:
         return None
     named = _NAME_WITH_ABBREVIATION.match(text, match.start(1))
+    # "anak untuk mendapat program Asistensi Rehabilitasi Sosial (Atensi)": a clause, not a body's name spelled out.
+    if named and any(word.lower() in lexicon.stop or _VERB_PREFIX.match(word.lower())
+                     for word in named.group(1).split()[1:]):
+        named = None
     if (named and named.group(2)[0].lower() == head_lower[0]
             and (head[0].isupper() or len(named.group(1).split()) >= 3)):
         # "18 Lembaga Kesejahteraan Sosial (LKS)": an institution spelled out is counted by its abbreviation;

@@ -284,3 +284,16 @@ def test_number_matches_are_those_of_a_full_scan() -> None:
 def test_a_range_shares_its_scale_and_a_scale_with_an_is_about_that_much(
         text: str, expected: list[tuple[float, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The amount again in words after a dash-ended figure.
+    ("Bantuan diberikan dengan nilai Rp.25.500.000;- (dua puluh lima juta rupiah) per lembaga.",
+     [(25_500_000, "rupiah")]),
+    # A clause before a programme's abbreviation is no spelled-out name of the counted body.
+    ("Balai menyasar sekitar 3.950 anak untuk mendapat program Asistensi Rehabilitasi Sosial (Atensi).",
+     [(3950, "anak")]),
+    ("Sebanyak 18 Lembaga Kesejahteraan Sosial (LKS) hadir.", [(18, "LKS")]),
+])
+def test_restated_amounts_and_spelled_out_names(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
