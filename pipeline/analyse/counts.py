@@ -229,8 +229,10 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 # "panti asuhan sebanyak 81 dan 3 LKS disabilitas", "Peserta yang hadir sebanyak 50.": the counted noun written
 # before the number, which nothing follows.
 _NOUN_BEFORE_AMOUNT = re.compile(r"(?P<noun>[A-Za-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]+(?:yang[ \t]+[a-z]+[ \t]+)?"
-                                 r"(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
-_NOTHING_COUNTED_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|(?:dan|serta)\b|$)")
+                                 r"(?:(?:tersebut|itu|ini)[ \t]+)?(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
+# "..., dan", "sebanyak 413 disalurkan di 2 provinsi": the number ends its noun phrase.
+_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
+_NOTHING_COUNTED_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|(?:dan|serta)\b|(?:di|ter|me|ber)[a-z]{4,}\b|$)")
 
 
 def _noun_before(text: str, start: int, end: int, lexicon: _Lexicon) -> str | None:
@@ -240,7 +242,7 @@ def _noun_before(text: str, start: int, end: int, lexicon: _Lexicon) -> str | No
     before = _NOUN_BEFORE_AMOUNT.search(text, max(0, start - 60), start)
     if before is None:
         return None
-    words = before.group("noun").split()
+    words = [w for w in before.group("noun").split() if w.lower() not in _DEMONSTRATIVES]
     for index, word in enumerate(words):
         if word.lower() in lexicon.nouns:
             return " ".join(words[index:])
@@ -321,7 +323,9 @@ def _scan(text: str) -> list[tuple[int, int, float, str]]:
             # "anggaran ... 1,5 Miliar turun menjadi": an amount of a budget, whatever word follows it.
             found.append((start, end, value, "rupiah"))
             continue
-        if unit is None and not year_like and (noun_before := _noun_before(text, start, end, lexicon)):
+        verb_after = unit is not None and bool(digits) and _looks_verbal(unit[0], lexicon)
+        if ((unit is None or verb_after) and not year_like
+                and (noun_before := _noun_before(text, start, end, lexicon))):
             found.append((start, end, value, noun_before))
             continue
         if unit is None:

@@ -207,6 +207,9 @@ def test_one_counts_only_where_listed_or_restricted(text: str, expected: list[tu
         ("Bansos disalurkan untuk panti asuhan sebanyak 81 dan 3 LKS disabilitas.",
          [(81, "panti asuhan"), (3, "LKS")]),
         ("Peserta yang hadir sebanyak 50.", [(50, "Peserta")]),
+        # A verb after the number, and a demonstrative after the noun, leave the noun before.
+        ("Jumlah total bansos tersebut sebanyak 413 disalurkan di 2 provinsi.", [(413, "bansos"), (2, "provinsi")]),
+        ("Paket sembako itu berjumlah 120 dibagikan kepada warga.", [(120, "Paket sembako")]),
         ("Anak asuh berjumlah 35, terdiri atas 20 laki-laki.", [(35, "Anak asuh"), (20, "laki-laki")]),
         # Money, years and nouns that count nothing are no count.
         ("Dana yang disalurkan sebanyak 50.", []),
