@@ -74,7 +74,9 @@ _ORG_NAMES: dict[OrgKind, tuple[str, ...]] = {
              "panti asuhan anak", "panti sosial asuhan anak", "panti sosial anak"),
     # Homes for the elderly and the disabled are LKS as much as orphanages are; a bare "panti" in this press is one.
     # Kemensos registers the drug-rehabilitation institutions it funds (IPWL) as LKS.
+    # Homes Kemensos designates for children in conflict with the law (LPKS) are LKS too.
     "LKS": ("LKS", "LKSLU", "IPWL", "institusi penerima wajib lapor", "Orsos", "lembaga kesejahteraan sosial",
+            "LPKS", "lembaga penyelenggara kesejahteraan sosial", "lembaga penyelenggaraan kesejahteraan sosial",
             "yayasan sosial", "organisasi sosial", "panti sosial",
             "panti-panti sosial", "panti werdha", "panti wreda", "panti werda", "panti wredha", "panti jompo",
             "panti lansia", "panti lanjut usia", "panti sosial tresna werdha", "panti disabilitas", "panti",

@@ -71,6 +71,8 @@ def triples(found: list[Organization]) -> list[tuple[str, str, str | None]]:
      ("KEMENSOS", "Kementerian Sosial", None)),
     ("Puluhan anak Panti Asuhan Budi Luhur menerima santunan.",
      ("LKSA", "Panti Asuhan Budi Luhur", None)),
+    ("Bupati mengunjungi Lembaga Penyelenggara Kesejahteraan Sosial (LPKS) di Kabupaten Garut.",
+     ("LKS", "Lembaga Kesejahteraan Sosial", "32.05")),
 ])
 def test_kind_name_and_explicit_region(sentence: str, expected: tuple[str, str, str | None]) -> None:
     assert triples(organizations_of(sentence))[0] == expected
