@@ -243,7 +243,7 @@ _DONE_AFTER = re.compile(
 # Besar Pelatihan": a capitalised cue inside the name of a government body or unit names no activity.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:Badan|Balai|Pusat|Pusdiklat|Lembaga|Dinas|Direktorat|Bidang|Subbidang|Seksi|Subseksi|Bagian|Subbagian"
-    r"|Unit|Sentra|Sekolah|Politeknik|Akademi|Komisi|Kantor|Biro|Deputi|Loka|Kelompok[ \t]+Kerja|Pokja|Satgas)"
+    r"|Unit|Sentra|Sekolah|Politeknik|Akademi|Komisi|Komite|Kantor|Biro|Deputi|Loka|Kelompok[ \t]+Kerja|Pokja|Satgas)"
     r"(?:[ \t]+(?:[A-Z][\w-]*,?|dan|&))*[ \t]+$")
 # "sosialisasi tentang akreditasi", "mulai dari akta notaris hingga izin operasional": the topic of a talk.
 # "membahas pelatihan pengurus", "agar siap diakreditasi": what a meeting discussed or an aim, not a held activity;
@@ -254,7 +254,9 @@ _TOPIC_BEFORE = re.compile(
     # "memiliki visi, membina anak yatim": what a body is for, not an act it reports.
     r"|visi|misi|bertujuan|tujuannya|bertugas"
     # "memberikan pemahaman pentingnya akreditasi": what people are to learn about, not an act.
-    r"|pentingnya|pemahaman|memahami|pengetahuan|wawasan|manfaat)\b"
+    r"|pentingnya|pemahaman|memahami|pengetahuan|wawasan|manfaat"
+    # "Program ATENSI antara lain pemberian bantuan ... serta pelatihan vokasional": what a programme comprises.
+    r"|program\b[^.;:!?\n]{0,40}?\b(?:antara[ \t]+lain|meliputi|mencakup|terdiri[ \t]+(?:dari|atas)))\b"
     r"[^.;:!?\n]{0,80}$", re.IGNORECASE)
 # "panti berkedok donasi", "mencari keuntungan dari donasi", "modus bantuan sosial": what is sought or pretended,
 # not given.

@@ -1681,3 +1681,22 @@ def test_sharing_cheer_is_company_where_sharing_love_is_charity(title: str, kind
         "dan berbagi kebahagiaan bersama anak-anak panti dalam jamuan makan malam.",
         published=dt.date(2025, 6, 27))
     assert sorted(e.type for e in analyse(doc).events) == kinds
+
+
+def test_a_committees_name_and_a_programmes_parts_are_no_activities() -> None:
+    doc = document(
+        None,
+        "DEPOK - Kementerian Sosial menyelenggarakan rapat pembahasan standar layanan LKS di Depok, Selasa "
+        "(10/9/2019).",
+        "Rapat dihadiri Sekjen Komite Akreditasi Nasional (KAN) dan perwakilan Komite Sertifikasi Profesi.",
+        "Program ATENSI meliputi pelatihan vokasional dan pendampingan keluarga.")
+    assert [e.type for e in analyse(doc).events] == ["coordination_meeting"]
+
+
+def test_what_a_programme_comprises_is_no_activity_held() -> None:
+    doc = document(
+        None,
+        "JAKARTA - Menteri Sosial menyalurkan bantuan program ATENSI kepada LKS di Jakarta, Senin (4/10/2021).",
+        "Program ATENSI itu antara lain pelatihan vokasional bagi penerima manfaat.",
+        "Program ini juga mencakup pelatihan kewirausahaan.")
+    assert [e.type for e in analyse(doc).events] == ["aid_distribution"]
