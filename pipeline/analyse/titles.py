@@ -327,6 +327,8 @@ _SOCIAL = rf"(?:sosial|dinsos\S*|kesos|rehsos|resos|orsos|linjamsos|dayasos|psks
 # B2P3KS, BRS*, LRS*, "Balai Besar ... Sosial") and directorates of the social programmes.
 _MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp3s|bpps|p4s|pusdatin|pusensos"
                    r"|pusdiklat\s+kesos|puslitbangkesos|poltekesos|stks|loka\s+rehabilitasi"
+                   # Its homes named by the people they serve: "Loka Lansia Minaula", "Balai Anak Toddopuli".
+                   r"|(?:loka|balai)\s+(?:anak|lansia|lanjut\s+usia|disabilitas|penyandang\s+disabilitas)"
                    r"|badan\s+pendidikan,?\s+penelitian,?\s+dan\s+penyuluhan\s+sosial"
                    r"|balai\s+besar\b(?=.*\b(?:sosial|kesejahteraan|rehabilitasi)\b)"
                    r"|direktorat\s+(?:rehabilitasi|perlindungan|jaminan|pemberdayaan|penanganan|pelayanan)"

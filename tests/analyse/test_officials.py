@@ -1105,6 +1105,9 @@ def test_a_units_own_name_in_quotes_stays_in_the_position(sentence: str, expecte
     ("Kepala Balai Anak “Toddopuli” Makassar", "ministry_official"),
     ("Kepala Balai Besar Disabilitas “Kartini” Temanggung", "ministry_official"),
     ("Kepala Balai Lansia “Gau Mabaji” Gowa", "ministry_official"),
+    # Their staff are the ministry's too.
+    ("Kepala Urusan Tata Usaha Loka Lansia “Minaula” Kendari", "ministry_official"),
+    ("Pekerja Sosial Balai Anak “Toddopuli” Makassar", "ministry_official"),
     ("Kepala Balai Pemasyarakatan Kelas II", "other"),
     ("Kepala Balai Besar POM Makassar", "other"),
 ])
