@@ -849,7 +849,7 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
             # "Kodim 1408/Makassar", "Danramil 05/Mamajang": a unit number, then the place it covers.
             role_end = following.end
             index += 2
-            # "Danramil 11/Medan Deli, Kapten Czi Jem Sinuhaji": a place of two or three words up to the comma.
+            # "Danramil 11/Medan Deli, Kapten Czi Jem Sinuhaji": a place of more words, up to the comma.
             last = index
             while (last < len(tokens) and last - index < _UNIT_PLACE_WORDS and tokens[last].kind == "word"
                    and tokens[last].text[:1].isupper() and not is_honorific(tokens[last].text)):

@@ -98,8 +98,14 @@ def phrase_key(text: str) -> str:
 
 ACTING_PHRASES = ("penjabat sementara", "penjabat", "pelaksana tugas", "pelaksana harian", "pjs", "pj", "plt", "plh")
 
+# Army and police commands in their short forms, each a head ("Kapolri", "Kapendam XIV/Hasanuddin", "Panit II").
+FORCE_COMMANDS = words_of("""
+kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon
+danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau
+""")
+
 # Words that open a position. The trie prefers the longest ("Wakil Ketua Umum" over "Wakil Ketua").
-HEAD_PHRASES = words_of("""
+HEAD_PHRASES = FORCE_COMMANDS | words_of("""
 gubernur wagub bupati wabup wawalkot wawali wawalikota walikota walkot walikotamadya sekda sekdaprov sekdakab
 sekdakot sekdakota sekprov sekkab sekkot asisten stafsus kepala kadis kadissos kadinsos kadin kabid kasi kasie kasubag
 kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
@@ -108,7 +114,7 @@ pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta 
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat kanit
 sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
 pambakal
-wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager staf staff penyuluh pendamping tksk perwakilan pejabat mentri deputi pemilik fungsional
 komisioner kalapas karutan kakanwil kakankemenag kordinator asda irwasda dirkrimsus dirkrimum dirreskrimsus
 dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
@@ -169,7 +175,7 @@ ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos suku kaur kasat div
 prokopim protokol ops opsnal reskrim intelkam binmas sabhara lantas fornas forkopimda forkompimda forkopimcam
 loka lrslu brslu lrs brs bbrs sosialisasi partisipasi pemilih teknis kpu kpud bawaslu panwaslu
 sekertaris sekretatis kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu pambakal nagari
-wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau wadanrem pangdam kajari kajati kalak kasatpol korwil korda
+wakapolres wakapolresta wakapolda wakapolsek kasdim wadanrem pangdam kajari kajati kalak kasatpol korwil korda
 subkoordinator manajer manager general asesmen persero perseroda tbk perumda bumd bumn
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
@@ -181,7 +187,7 @@ fungsional struktural utama juri asesmen assesmen assessment advokasi korpri pen
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
 dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 dekranasda balitbangda bhabinkamtibmas babinsa bhayangkara presidium logistik wanita persatuan
-""")
+""") | FORCE_COMMANDS
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
 AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdik", "dinkes", "diskominfo", "dispenduk",
@@ -238,10 +244,10 @@ karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
 wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat kanit
-kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau
+kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
 wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda irwasda
 dirkrimsus dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
-""")
+""") | FORCE_COMMANDS
 
 # Familiar forms of address, which with one name word make a nickname ("Gus Ipul", "Mbak Arumi", "Kang Emil").
 FAMILIAR_ADDRESS = words_of("Gus Ning Abah Buya Bang Abang Kang Cak Mbak Teh Teteh Uda Pak Bu Bapak Ibu")
