@@ -226,12 +226,14 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
     return matches_at_openings(_NUMBER, _NUMBER_OPENING, text)
 
 
+# "bansos tersebut sebanyak 413": a demonstrative between the noun and "sebanyak" is no part of the noun.
+_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
 # "panti asuhan sebanyak 81 dan 3 LKS disabilitas", "Peserta yang hadir sebanyak 50.": the counted noun written
 # before the number, which nothing follows.
 _NOUN_BEFORE_AMOUNT = re.compile(r"(?P<noun>[A-Za-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]+(?:yang[ \t]+[a-z]+[ \t]+)?"
-                                 r"(?:(?:tersebut|itu|ini)[ \t]+)?(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
+                                 r"(?:(?:" + "|".join(sorted(_DEMONSTRATIVES)) + r")[ \t]+)?"
+                                 r"(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
 # "..., dan", "sebanyak 413 disalurkan di 2 provinsi": the number ends its noun phrase.
-_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
 _NOTHING_COUNTED_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|(?:dan|serta)\b|(?:di|ter|me|ber)[a-z]{4,}\b|$)")
 
 

@@ -318,6 +318,13 @@ _FIGURATIVE_SHARE_AFTER = re.compile(
     r"[ \t]+(?:kebahagiaan|kebahagian|keceriaan|kegembiraan|kebersamaan|sukacita|suka[ \t]+cita|senyum|senyuman"
     r"|tawa|cinta|kehangatan|cerita|kisah|pengalaman|ilmu|pengetahuan|inspirasi|motivasi|semangat|momen|waktu)\b",
     re.IGNORECASE)
+
+
+def _shares_no_goods(text: str, key: str, end: int) -> bool:
+    """True for "berbagi" followed by what is shared without goods: "berbagi kebahagiaan", "berbagi ilmu"."""
+    return key == "berbagi" and _FIGURATIVE_SHARE_AFTER.match(text, end) is not None
+
+
 _SERVICE_EVENTS = frozenset({"bakti sosial", "bhakti sosial", "baksos"})
 _SERVICE = re.compile(r"\b(?:(?:di|ber|peng)?(?:k?hitan|sunat)\w*|pengobatan|operasi|donor|pemeriksaan|cek[ \t]+kesehatan"
                       r"|layanan[ \t]+kesehatan)\b", re.IGNORECASE)
@@ -611,7 +618,7 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES
             continue
-        if key == "berbagi" and _FIGURATIVE_SHARE_AFTER.match(text, end):
+        if _shares_no_goods(text, key, end):
             continue  # "berbagi kebahagiaan bersama anak panti": company and cheer, not goods
         if key in _OPENINGS and _opens_something_else(text, mentions, end):
             continue  # "meresmikan Gedung Pusat Informasi dan Edukasi NAPZA", "meresmikan Taman Sejahtera Anak"
@@ -733,7 +740,7 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
         kind, weight = _CUE_WEIGHT[phrase_key(match.group())]
         if phrase_key(match.group()) in _SERVICE_EVENTS and (_SERVICE.search(title) or _SERVICE.search(lead)):
             continue
-        if phrase_key(match.group()) == "berbagi" and _FIGURATIVE_SHARE_AFTER.match(title, match.end()):
+        if _shares_no_goods(title, phrase_key(match.group()), match.end()):
             continue  # "Gubernur Berbagi Kebahagiaan Bersama Anak Panti"
         if _TITLE_DEMAND.search(title, 0, match.start()):
             continue  # "Dewan Desak Pemerintah Kukuhkan LKKS": asked for, not reported
@@ -1238,27 +1245,30 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
         # "menerima kunjungan ... Dalam pertemuan itu", "silaturahmi": the visit's own meeting, not another event;
         # a meeting someone organised ("menggelar pertemuan informal dengan ...") is one.
         scores.pop("coordination_meeting", None)
-    ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in hits if h.kind == k), default=-1)))
-    if ranked and _planned([h for h in hits if h.kind == ranked[0]]):
+    by_kind: dict[EventType, list[_Hit]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind, []).append(hit)
+    ranked = sorted(scores, key=lambda k: (-scores[k], min((h.start for h in by_kind.get(k, [])), default=-1)))
+    if ranked and _planned(by_kind.get(ranked[0], [])):
         # "melaksanakan Bimbingan LKS penerima Bansos ... akan menyalurkan Bansos": the activity reported as held
         # is the report's, the plan it mentions comes second.
         held = next((k for k in ranked[1:] if scores[k] >= _MAIN_THRESHOLD
-                     and any(h.held and not h.future for h in hits if h.kind == k)), None)
+                     and any(h.held and not h.future for h in by_kind.get(k, []))), None)
         if held is not None:
             ranked.remove(held)
             ranked.insert(0, held)
-    kinds: list[EventType] = []
     if (ranked and ranked[0] not in title_kinds and ranked[0] not in dated
-            and all(h.background for h in hits if h.kind == ranked[0])):
+            and all(h.background for h in by_kind.get(ranked[0], []))):
         # Named only as a topic, programme, hope or habit, however often ("bantuan ... diharapkan"): none took place.
         ranked = []
+    kinds: list[EventType] = []
     if ranked and scores[ranked[0]] >= _MAIN_THRESHOLD:
         kinds.append(ranked[0])
         for kind in ranked[1:]:
             # A second activity needs support in the body (a strong cue in the lead or framed as taking place)
             # on top of its score, or an announcement ("akan dilantik", "berencana menyalurkan bantuan"): a
             # headline alone often names a background fact.
-            body = [h for h in hits if h.kind == kind]
+            body = by_kind.get(kind, [])
             supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
             announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
             # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
