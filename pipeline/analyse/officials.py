@@ -102,7 +102,7 @@ _DOTTED_ABBREVIATIONS = words_of(
     # Balinese name words written short: Ngurah, Gusti, Gede, Bagus, Cokorda, Dewa.
     " ngr gst gd bgs cok dw")
 _APPOSITION_LEFT = re.compile(
-    r"(?:,|\(|\bselaku(?:\s+salah\s+(?:satu|seorang))?|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat"
+    r"(?:(?:,|\()(?:\s*salah\s+(?:satu|seorang))?|\bselaku(?:\s+salah\s+(?:satu|seorang))?|\b(?:(?:terpilih|dilantik|dikukuhkan|ditetapkan|diangkat"
     r"|ditunjuk|didaulat|diamanahi|diamanatkan|dipercaya|resmi)(?:\s+(?:secara\s+aklamasi|kembali|resmi"
     r"|secara\s+resmi))?\s+)?(?:sebagai|menjadi)"
     r"(?:\s+salah\s+(?:satu|seorang))?"
@@ -1060,7 +1060,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if (name is not None and not scan.after_comma and name.start == first.start
                 and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None
-                and left.group().strip() == ","
+                and left.group().lstrip().startswith(",")
                 and (_speaker_before(text, left.start(), spans, False) is not None
                      or _agent_before(text, left.start(), spans) is not None)):
             # "kata Taufiq Ridwan, Ketua LKS-LU Lamin ne' etam": the speaker before the comma holds the position,
@@ -1111,13 +1111,13 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     if name is None:
         left = _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())
         # "Hj. Rosnida Chaniago sebagai ketua": a spelled-out connector admits a lower-case position.
-        lower_apposition = (left is not None and left.group().strip() == "," and role_end > match.end()
+        lower_apposition = (left is not None and left.group().lstrip().startswith(",") and role_end > match.end()
                             and kind != "other")
         backwards = _read_name_backwards(text, left.start(), spans) if lower_apposition and left is not None else None
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
             if name is not None and (_unit_tail(text, name, spans)
-                                     or (left.group().strip() == "," and _titled_in_list(text, name.start))):
+                                     or (left.group().lstrip().startswith(",") and _titled_in_list(text, name.start))):
                 # "Kejaksaan Tinggi, Kepala Kanwil ...": the end of an institution's name, no holder. "Kabid
                 # Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list of
                 # positions each before its holder, an unnamed position after a comma is the next item.

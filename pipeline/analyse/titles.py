@@ -167,6 +167,9 @@ perdagangan perindustrian pertanian perikanan peternakan kehutanan perhubungan p
 transmigrasi koperasi usaha kecil menengah pangan permukiman perumahan pekerjaan ruang agama keagamaan kesbangpol
 kesatuan bangsa dinkes disdik disnaker dispora dishub distan dukcapil disdukcapil bkd bkpsdm bpkad bpbd pmd dpmd
 dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat majelis tp pkk karang taruna
+bapenda bappenda bapelitbangda bappelitbangda bapperida bpprd bpkd bpkpd bkpp bkpsdmd disperindag disperkim
+dinperkim disperkimtan dpupr pupr dpuprkp disbudpar disparbud dispar disporapar dlh dkp distanak disnakertrans
+disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp
 kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
 sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
 asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil

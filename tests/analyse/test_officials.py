@@ -1202,3 +1202,23 @@ def test_a_candidate_for_a_post_does_not_hold_it() -> None:
 ])
 def test_social_office_divisions_in_short_form_and_hjh(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Perbincangan dengan Abu Bakar, salah satu pengurus Panti Asuhan Al Ikhlas, berlangsung hangat.",
+     [("Abu Bakar", "pengurus Panti Asuhan Al Ikhlas")]),
+    ("Ustadz Hadi, salah seorang anggota LKSA, menjelaskan delapan hak anak.", [("Hadi", "anggota LKSA")]),
+])
+def test_one_of_a_bodys_members_named_before_the_body_holds_the_position(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Gubernur didampingi Kepala Bapenda Ernawati serta pejabat lainnya.", [("Ernawati", "Kepala Bapenda")]),
+    ("Hadir Kepala Disperkim Kota Jambi Budi Santoso dan Kepala DLH Ani Wijaya.",
+     [("Budi Santoso", "Kepala Disperkim Kota Jambi"), ("Ani Wijaya", "Kepala DLH")]),
+])
+def test_a_regional_agency_in_short_form_is_part_of_the_position(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
