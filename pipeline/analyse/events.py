@@ -209,7 +209,10 @@ _NOMINAL_BEFORE = re.compile(
     # under the activity's name.
     r"|dana|anggaran|biaya|insentif|program|upaya"
     # "Korwil Bansos", "pendamping bansos", "Tim Koordinator Bantuan": people named by the work they do.
-    r"|korwil|koordinator|pendamping|petugas|operator)[ \t]+$", re.IGNORECASE)
+    r"|korwil|koordinator|pendamping|petugas|operator"
+    # "lemahnya pengawasan", "minimnya bantuan", "kelalaian dalam pengawasan": a lack or a fault, not an act.
+    r"|lemahnya|kurangnya|minimnya|buruknya|rendahnya|ketiadaan|kelemahan|kelalaian(?:[ \t]+dalam)?"
+    r"|(?:tidak|belum)[ \t]+adanya)[ \t]+$", re.IGNORECASE)
 # The verbs by which someone holds an activity ("menggelar rapat", "mengadakan pertemuan").
 _ORGANISING_VERBS = "menggelar|mengadakan|melaksanakan|menyelenggarakan"
 # "menggelar peringatan", "mengadakan acara peringatan": the organising verb right before a word.
@@ -535,12 +538,18 @@ def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:
     return len(between.split()) <= _FUTURE_WORDS_NEAR and not _CLAUSE_BREAK.search(between)
 
 
+# "Jika pengawasan dilakukan lebih ketat, ...": what would follow an act that did not happen.
+_CONDITION_BEFORE = re.compile(r"\b(?:jika|jikalau|apabila|bila|kalau|seandainya|andaikan|andaikata)\b[^,;:\n]*$",
+                               re.IGNORECASE)
+
+
 def _background(text: str, sentence_start: int, start: int) -> bool:
     """True when the cue names a state, programme, rule or topic, or a crime party's move, rather than an activity."""
     window = max(sentence_start, start - 40)
     return (_STATE_BEFORE.search(text, window, start) is not None
             or _NOMINAL_BEFORE.search(text, window, start) is not None
             or _PRETEXT_BEFORE.search(text, window, start) is not None
+            or _CONDITION_BEFORE.search(text, window, start) is not None
             or _CRIME_PARTY.match(text, sentence_start) is not None
             or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
 

@@ -1700,3 +1700,17 @@ def test_what_a_programme_comprises_is_no_activity_held() -> None:
         "Program ATENSI itu antara lain pelatihan vokasional bagi penerima manfaat.",
         "Program ini juga mencakup pelatihan kewirausahaan.")
     assert [e.type for e in analyse(doc).events] == ["aid_distribution"]
+
+
+@pytest.mark.parametrize(("supervision", "visited"), [
+    ("Dinas Sosial mendapat sorotan atas lemahnya pengawasan terhadap panti asuhan yang beroperasi tanpa izin. "
+     "Anggota DPRD menilai ada kelalaian dalam pengawasan.", False),
+    ("Jika pengawasan terhadap panti asuhan itu dilakukan lebih ketat, kasus ini bisa dicegah, kata anggota DPRD.",
+     False),
+    ("Dinas Sosial melakukan pengawasan terhadap panti asuhan yang beroperasi tanpa izin.", True),
+])
+def test_a_lacking_or_hypothetical_supervision_is_no_visit(supervision: str, visited: bool) -> None:
+    doc = document("DPRD Soroti Panti Asuhan Tanpa Izin",
+                   f"SURABAYA - {supervision}", "Panti asuhan itu menampung 20 anak, Rabu (5/2/2025).",
+                   published=None)
+    assert ("visit" in [e.type for e in analyse(doc).events]) is visited
