@@ -50,6 +50,7 @@ from pipeline.analyse.titles import (
     is_head_word,
     is_honorific,
     is_role_word,
+    is_spaced_degree,
     looks_like_headline,
     words_of,
 )
@@ -447,9 +448,14 @@ def _read_name_backwards(text: str, end: int, spans: RegionSpans) -> _Name | Non
     """A name (with honorifics and degrees) that ends at `end`: the "Muntoha" of "Muntoha, Kepala Dinsos"."""
     tokens = _tokens(text, text.rfind("\n", 0, end) + 1 if end > 0 else 0, end)[-14:]
     position = len(tokens) - 1
-    # Degrees sit between the name and the apposition: "Budi, S.Sos, Kepala ...".
-    while position >= 0 and (tokens[position].kind == "comma" or is_degree(tokens[position].text)):
-        position -= 1
+    # Degrees sit between the name and the apposition: "Budi, S.Sos, Kepala ...", also spaced ("A. Ks., M. Si").
+    while position >= 0:
+        if tokens[position].kind == "comma" or is_degree(tokens[position].text):
+            position -= 1
+        elif position > 0 and is_spaced_degree(tokens[position - 1].text, tokens[position].text):
+            position -= 2
+        else:
+            break
     last = position
     while position >= 0:
         token = tokens[position]

@@ -169,7 +169,7 @@ kesatuan bangsa dinkes disdik disnaker dispora dishub distan dukcapil disdukcapi
 dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat majelis tp pkk karang taruna
 bapenda bappenda bapelitbangda bappelitbangda bapperida bpprd bpkd bpkpd bkpp bkpsdmd disperindag disperkim
 dinperkim disperkimtan dpupr pupr dpuprkp disbudpar disparbud dispar disporapar dlh dkp distanak disnakertrans
-disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp
+disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp pansus panja
 kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
 sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
 asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil
@@ -281,7 +281,7 @@ LOWER_DOTTED_TITLES = words_of("dr drs dra drg drh ir prof hj kh")
 DEGREES = words_of("""
 SE SH MH MM MSi MAP MAg SAg ST MT SP MP Lc MA MBA PhD SKM MKM SPd MPd SIP SSos SKom MKom Ak CA SSTP MKes SKep
 SHI MHI SIKom MIKom SAP SPsi MPsi Psi SFarm Apt SKed SpA SpOG MSc SThI MEng MSE MAk MPH CPA SSi MSM SSn
-SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep
+SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep AKS
 """)
 # Undotted degrees of three letters or more are recognised in any case ("Msi", "Mpd"); shorter ones ("SE", "MM")
 # only in capitals, since "se" or "ma" are words.
@@ -351,7 +351,7 @@ _ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
     (r"^(?:ketua|wakil\s+ketua|anggota|senator|sekretaris\s+fraksi|bendahara\s+fraksi)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
-     r"|komisi|fraksi|dewan\s+perwakilan"
+     r"|komisi|fraksi|pansus|panja|dewan\s+perwakilan"
      r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),
     (r"^(?:wakil\s+gubernur|wagub)\b", "vice_governor"),
     (r"^gubernur\b", "governor"),
@@ -497,6 +497,12 @@ def is_degree(token: str) -> bool:
     core = token.rstrip(".")
     return (core in DEGREES or core.replace(".", "") in DEGREES or core.lower() in DEGREES_ANY_CASE
             or bool(DEGREE_SHAPE_RE.match(token)))
+
+
+def is_spaced_degree(first: str, second: str) -> bool:
+    """True for a known degree written with a space after its dot ("M. Si", "A. Ks."), not an initial and a name."""
+    joined = (first + second).replace(".", "")
+    return first.endswith(".") and (joined in DEGREES or joined.lower() in DEGREES_ANY_CASE)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -1222,3 +1222,20 @@ def test_one_of_a_bodys_members_named_before_the_body_holds_the_position(
 def test_a_regional_agency_in_short_form_is_part_of_the_position(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pengarahan disampaikan oleh Ibu Sulistyoningsih, A. Ks., M. Si selaku Kepala Seksi Pelatihan UPT PTKS Malang.",
+     [("Sulistyoningsih", "social_office_staff")]),
+    # An initial before a name is no spaced degree.
+    ("Jambore dibuka oleh H. M. Sidiq Ketua Forum Panti Sosial Asuhan Anak Jombang.", [("M. Sidiq", "org_chair")]),
+])
+def test_a_degree_written_with_a_space_stands_between_name_and_position(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+def test_a_council_committee_in_short_form_is_a_legislators_post() -> None:
+    found = officials_of("Raperda dibahas bersama Panitia Khusus (Pansus) DPRD DIY. Ketua Pansus, RB Dwi Wahyu, "
+                         "mengatakan pembahasan berjalan baik.")
+    assert [(o.name, o.role_kind) for o in found] == [("RB Dwi Wahyu", "legislator")]
