@@ -233,6 +233,11 @@ _DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
 _NOUN_BEFORE_AMOUNT = re.compile(r"(?P<noun>[A-Za-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]+(?:yang[ \t]+[a-z]+[ \t]+)?"
                                  r"(?:(?:" + "|".join(sorted(_DEMONSTRATIVES)) + r")[ \t]+)?"
                                  r"(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
+# "Lembaga Kesejahteraan Sosial Anak (LKSA) sebanyak 707", "LKSA (anak) sebanyak 707": a bracket before the amount
+# holds the noun's abbreviation, which is what is counted, or a gloss of the noun before it.
+_BRACKET_BEFORE_AMOUNT = re.compile(r"(?P<word>[A-Za-z][\w-]*)[ \t]+\((?P<inside>[^()\n]{1,40})\)[ \t]+"
+                                    r"(?:sebanyak|sejumlah|berjumlah)[ \t]+$")
+_ABBREVIATION = re.compile(r"[A-Z]{2}[\w-]*")
 # "..., dan", "sebanyak 413 disalurkan di 2 provinsi": the number ends its noun phrase.
 _NOTHING_COUNTED_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|(?:dan|serta)\b|(?:di|ter|me|ber)[a-z]{4,}\b|$)")
 
@@ -241,10 +246,15 @@ def _noun_before(text: str, start: int, end: int, lexicon: _Lexicon) -> str | No
     """The countable noun a number with no noun after it counts, written before "sebanyak"/"berjumlah"."""
     if _NOTHING_COUNTED_AFTER.match(text, end) is None:
         return None
-    before = _NOUN_BEFORE_AMOUNT.search(text, max(0, start - 60), start)
-    if before is None:
+    bracket = _BRACKET_BEFORE_AMOUNT.search(text, max(0, start - 60), start)
+    if bracket is not None:
+        inside = bracket.group("inside")
+        noun = inside if _ABBREVIATION.fullmatch(inside) else bracket.group("word")
+    elif (before := _NOUN_BEFORE_AMOUNT.search(text, max(0, start - 60), start)) is not None:
+        noun = before.group("noun")
+    else:
         return None
-    words = [w for w in before.group("noun").split() if w.lower() not in _DEMONSTRATIVES]
+    words = [w for w in noun.split() if w.lower() not in _DEMONSTRATIVES]
     for index, word in enumerate(words):
         if word.lower() in lexicon.nouns:
             return " ".join(words[index:])

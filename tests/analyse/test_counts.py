@@ -211,6 +211,9 @@ def test_one_counts_only_where_listed_or_restricted(text: str, expected: list[tu
         ("Jumlah total bansos tersebut sebanyak 413 disalurkan di 2 provinsi.", [(413, "bansos"), (2, "provinsi")]),
         ("Paket sembako itu berjumlah 120 dibagikan kepada warga.", [(120, "Paket sembako")]),
         ("Anak asuh berjumlah 35, terdiri atas 20 laki-laki.", [(35, "Anak asuh"), (20, "laki-laki")]),
+        # A bracket before "sebanyak": the noun's abbreviation is what is counted, a gloss leaves the noun before it.
+        ("Terdiri dari Lembaga Kesejahteraan Sosial Anak (LKSA) sebanyak 707.", [(707, "LKSA")]),
+        ("Pelayanan itu terdiri dari LKSA (anak) sebanyak 707, lalu lainnya.", [(707, "LKSA")]),
         # Money, years and nouns that count nothing are no count.
         ("Dana yang disalurkan sebanyak 50.", []),
         ("Kegiatan itu digelar sebanyak 2019.", []),
