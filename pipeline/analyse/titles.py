@@ -170,6 +170,7 @@ dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat m
 bapenda bappenda bapelitbangda bappelitbangda bapperida bpprd bpkd bpkpd bkpp bkpsdmd disperindag disperkim
 dinperkim disperkimtan dpupr pupr dpuprkp disbudpar disparbud dispar disporapar dlh dkp distanak disnakertrans
 disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp pansus panja
+paroki stasi kub keuskupan jemaat klasis sinode kongregasi
 kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
 sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
 asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil
@@ -206,6 +207,7 @@ yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecama
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
 camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah muhammadiyah fatayat muslimat
 rs rsu rsud rsia klinik brslu lrslu
+paroki stasi kub keuskupan jemaat klasis sinode kongregasi
 """)
 
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").

@@ -1239,3 +1239,13 @@ def test_a_council_committee_in_short_form_is_a_legislators_post() -> None:
     found = officials_of("Raperda dibahas bersama Panitia Khusus (Pansus) DPRD DIY. Ketua Pansus, RB Dwi Wahyu, "
                          "mengatakan pembahasan berjalan baik.")
     assert [(o.name, o.role_kind) for o in found] == [("RB Dwi Wahyu", "legislator")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ketua KUB Santo Yohanes Paulus II Kelurahan Bello Paroki St. Fransiskus Asisi Stasi St Agustinus Bello, "
+     "Yoseph Cardoso mengatakan kegiatan itu rutin.", [("Yoseph Cardoso", "org_chair")]),
+    ("Ketua Stasi Santo Yosef Budi Santoso menyerahkan bantuan ke panti asuhan.", [("Budi Santoso", "org_chair")]),
+])
+def test_church_units_and_their_saints_names_are_part_of_the_position(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
