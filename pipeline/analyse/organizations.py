@@ -129,6 +129,15 @@ _CARE_REACH_BEFORE = 60
 _CARE_REACH_AFTER = 100
 
 
+# A social office's or the ministry's own home is an LKS as much as a foundation's: "UPTD Pelayanan Sosial Anak
+# Balita", "(UPT) Lansia Binjai", "UPT Rehabilitasi Sosial Cacat Rungu Wicara", "UPTD Kesos Lansia Budi Agung".
+_SOCIAL_HOME_UNIT = re.compile(
+    r"\bUPTD?\)?[ \t]+(?i:(?:(?:pelayanan|rehabilitasi|perlindungan|kesejahteraan|kesos|sosial|griya|rumah|panti)"
+    r"[ \t]+){0,4}(?P<residents>anak|balita|remaja|lansia|lanjut[ \t]+usia|disabilitas|penyandang|cacat"
+    r"|tuna[ \t]?\w+|tresna|werdha|wredha|asuhan|PSTW|PSAA|PSBR|PSAB|PSBN|PSBG|PSPD|PSRSPD))\b")
+_CHILDREN_HOMES = frozenset({"anak", "balita", "remaja", "asuhan", "psaa", "psbr", "psab"})
+
+
 def _cares_for_people(text: str, start: int, end: int) -> bool:
     """True when the sentence around [start, end) names people LKS care for, close to the foundation."""
     low = max(0, start - _CARE_REACH_BEFORE)
@@ -180,6 +189,12 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
             continue
         outside_until = -1
         found.append((match, _ORG_KIND[key]))
+    if "UPT" in text:
+        taken = [match.span() for match, _ in found]
+        found.extend((match, "LKSA" if match.group("residents").lower() in _CHILDREN_HOMES else "LKS")
+                     for match in _SOCIAL_HOME_UNIT.finditer(text)
+                     if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken))
+        found.sort(key=lambda item: item[0].start())
     if may_contain(text, "yayasan"):
         taken = [match.span() for match, _ in found]
         found.extend((match, "LKS") for match in _FOUNDATION.finditer(text)

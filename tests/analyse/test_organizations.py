@@ -139,6 +139,18 @@ def test_an_elderly_home_named_without_panti_is_an_lks() -> None:
     assert [o.kind for o in organizations_of("Peringatan HLUN bertempat di UPTD Tresna Werdha Natar.")] == ["LKS"]
 
 
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Bayi itu dirawat di UPTD Pelayanan Sosial Anak Balita Medan.", ["LKSA"]),
+    ("Rombongan mengunjungi Unit Pelaksana Teknis (UPT) Lansia Binjai.", ["LKS"]),
+    ("Komisi E meninjau UPT Rehabilitasi Sosial Cacat Rungu Wicara di Bangil.", ["LKS"]),
+    ("Bantuan disalurkan UPTD Kesos Lansia Budi Agung kepada 36 lansia.", ["LKS"]),
+    # Units of other services are no welfare homes.
+    ("Vaksinasi digelar di UPTD Puskesmas Kota dan UPT Pendidikan Kecamatan.", []),
+])
+def test_a_social_offices_own_home_is_a_welfare_body(sentence: str, kinds: list[str]) -> None:
+    assert [o.kind for o in organizations_of(sentence)] == kinds
+
+
 def test_a_home_that_is_not_only_where_something_happens_is_still_named() -> None:
     assert [o.kind for o in organizations_of("Pembinaan tidak hanya di panti asuhan, tetapi juga di rumah.")] == ["LKSA"]
 
