@@ -19,6 +19,7 @@ from pipeline.analyse.organizations import (
     organization_spans,
 )
 from pipeline.analyse.titles import (
+    HONORIFICS,
     MONTHS_AND_DAYS,
     PASSIVE_REPORTING_STEMS,
     REPORTING_VERB_STEMS,
@@ -149,7 +150,9 @@ nantinya menjanjikan berjanji mempersiapkan menyiapkan persiapan""")
                         "disepakati untuk"})
 # Names and nouns that hold a future word without announcing anything: "Dinas Sosial, Pengendalian Penduduk dan
 # Keluarga Berencana", "rencana kerja" (a work plan).
-_FUTURE_IN_NAME = re.compile(r"keluarga\s+berencana|rencana\s+(?:kerja|strategis|aksi)", re.IGNORECASE)
+# A capitalised future word after another capitalised word is part of a person's name ("Ny. Terbit Rencana").
+_FUTURE_IN_NAME = re.compile(r"(?i:keluarga\s+berencana|rencana\s+(?:kerja|strategis|aksi))"
+                             r"|\b[A-Z][\w.]*[a-z][ \t]+Rencana\b")
 # A future word (or "juga") this close to a cue, with no comma between, governs the cue itself ("akan segera
 # dilantik"); further away in the sentence it may belong to another activity ("akan terus membina LKS yang ...").
 _FUTURE_WORDS_NEAR = 4
@@ -486,7 +489,15 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
     """Start of the sentence holding `position`, not before `floor` (the paragraph's start)."""
-    return max(floor, text.rfind(". ", floor, position) + 2, text.rfind("\n", floor, position) + 1)
+    floor = max(floor, text.rfind("\n", floor, position) + 1)
+    stop = text.rfind(". ", floor, position)
+    # "Gubernur H. Agustiar", "Drs. Amir", "A. Yani": the dot of a title or an initial ends no sentence.
+    while stop >= floor and _TITLE_DOT.search(text, max(floor, stop - 6), stop + 1):
+        stop = text.rfind(". ", floor, stop)
+    return max(floor, stop + 2)
+
+
+_TITLE_DOT = re.compile(r"(?:^|[\s(])(?:[A-Z]|" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.$")
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:

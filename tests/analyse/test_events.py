@@ -1714,3 +1714,20 @@ def test_a_lacking_or_hypothetical_supervision_is_no_visit(supervision: str, vis
                    f"SURABAYA - {supervision}", "Panti asuhan itu menampung 20 anak, Rabu (5/2/2025).",
                    published=None)
     assert ("visit" in [e.type for e in analyse(doc).events]) is visited
+
+
+def test_a_titles_dot_ends_no_sentence_so_the_lead_names_its_home_with_its_act() -> None:
+    doc = document(None,
+                   "PALANGKA RAYA – Kunjungan Gubernur H. Agustiar Sabran ke Panti Sosial Tresna Werdha (PSTW) Sinta "
+                   "Rangkang pada Kamis (8/5/2025) membawa pesan penting bagi dunia usaha.",
+                   "Kepala Dinas Sosial mengajak semua pihak ikut berkontribusi.", published=None)
+    analysis = analyse(doc)
+    assert analysis.relevant
+    assert [(e.type, e.date) for e in analysis.events] == [("visit", dt.date(2025, 5, 8))]
+
+
+def test_a_capitalised_plan_word_inside_a_name_announces_nothing() -> None:
+    doc = document(None,
+                   "Binjai – Penasehat DWP Langkat Ibu Terbit Rencana dan Ibu Syah Afandin menghadiri bakti sosial "
+                   "mengunjungi panti sosial Tresna Werda Abdi di Binjai, Jumat (18/10/2019).", published=None)
+    assert {e.tense for e in analyse(doc).events} == {"past"}
