@@ -132,10 +132,11 @@ _CARE_REACH_AFTER = 100
 # A social office's or the ministry's own home is an LKS as much as a foundation's: "UPTD Pelayanan Sosial Anak
 # Balita", "(UPT) Lansia Binjai", "UPT Rehabilitasi Sosial Cacat Rungu Wicara", "UPTD Kesos Lansia Budi Agung".
 _SOCIAL_HOME_UNIT = re.compile(
-    r"\bUPTD?\)?[ \t]+(?i:(?:(?:pelayanan|rehabilitasi|perlindungan|kesejahteraan|kesos|sosial|griya|rumah|panti)"
-    r"[ \t]+){0,4}(?P<residents>anak|balita|remaja|lansia|lanjut[ \t]+usia|disabilitas|penyandang|cacat"
-    r"|tuna[ \t]?\w+|tresna|werdha|wredha|asuhan|PSTW|PSAA|PSBR|PSAB|PSBN|PSBG|PSPD|PSRSPD))\b")
-_CHILDREN_HOMES = frozenset({"anak", "balita", "remaja", "asuhan", "psaa", "psbr", "psab"})
+    r"\bUPTD?\)?[ \t]+(?i:(?:(?:pusat|pelayanan|rehabilitasi|perlindungan|kesejahteraan|kesos|sosial|griya|rumah"
+    r"|panti|pengasuhan)[ \t]+(?:\([A-Za-z]+\)[ \t]+)?){0,4}"
+    r"(?P<residents>anak|balita|remaja|lansia|lanjut[ \t]+usia|LU|disabilitas|penyandang|cacat"
+    r"|tuna[ \t]?\w+|tresna|werdha|wredha|asuhan|PSTW|PSAA|PSAR|PSBR|PSAB|PSBN|PSBG|PSKW|PSPD|PSRSPD|RPA))\b")
+_CHILDREN_HOMES = frozenset({"anak", "balita", "remaja", "asuhan", "psaa", "psar", "psbr", "psab", "rpa"})
 
 
 def _cares_for_people(text: str, start: int, end: int) -> bool:

@@ -144,8 +144,10 @@ def test_an_elderly_home_named_without_panti_is_an_lks() -> None:
     ("Rombongan mengunjungi Unit Pelaksana Teknis (UPT) Lansia Binjai.", ["LKS"]),
     ("Komisi E meninjau UPT Rehabilitasi Sosial Cacat Rungu Wicara di Bangil.", ["LKS"]),
     ("Bantuan disalurkan UPTD Kesos Lansia Budi Agung kepada 36 lansia.", ["LKS"]),
+    ("Rapat digelar di UPTD Pusat Pelayanan Sosial (Pusyansos) Griya Lansia Ciparay.", ["LKS"]),
+    ("Anak itu diasuh di UPT Rumah Pengasuhan Anak Wiloso Projo.", ["LKSA"]),
     # Units of other services are no welfare homes.
-    ("Vaksinasi digelar di UPTD Puskesmas Kota dan UPT Pendidikan Kecamatan.", []),
+    ("Vaksinasi digelar di UPTD Puskesmas Kota, UPTD PPA dan UPT Pendidikan Kecamatan.", []),
 ])
 def test_a_social_offices_own_home_is_a_welfare_body(sentence: str, kinds: list[str]) -> None:
     assert [o.kind for o in organizations_of(sentence)] == kinds
