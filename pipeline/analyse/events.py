@@ -1254,6 +1254,9 @@ def _government_installation(layout: _Layout, hits: list[_Hit], title: str | Non
     return named_post or _GOVERNMENT_POST.search(text) is not None or _GOVERNMENT_POST.search(title or "") is not None
 
 
+_GATHERINGS: frozenset[EventType] = frozenset({"training", "coordination_meeting", "deliberation"})
+
+
 def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dated: set[EventType]
            ) -> list[EventType]:
     """Event kinds to report, main first: the best-scored one, then others with lead, frame or headline support."""
@@ -1295,6 +1298,11 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
             occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
             # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.
             framed_held = any(h.held and not h.future and h.weight >= _STRONG * _FRAME_FACTOR for h in body)
+            if kind == "accreditation" and kinds[0] in _GATHERINGS and not any(
+                    h.verb or h.held for h in body if not h.background):
+                # "Bimtek Akreditasi", "proses akreditasi membutuhkan ...": at a training or meeting, accreditation
+                # is what is talked about unless someone is said to accredit or be accredited.
+                continue
             if ((scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or framed_held
                     or kind in dated):
                 kinds.append(kind)

@@ -1731,3 +1731,18 @@ def test_a_capitalised_plan_word_inside_a_name_announces_nothing() -> None:
                    "Binjai – Penasehat DWP Langkat Ibu Terbit Rencana dan Ibu Syah Afandin menghadiri bakti sosial "
                    "mengunjungi panti sosial Tresna Werda Abdi di Binjai, Jumat (18/10/2019).", published=None)
     assert {e.tense for e in analyse(doc).events} == {"past"}
+
+
+@pytest.mark.parametrize(("accreditation", "kinds"), [
+    ("Budi menjelaskan, proses akreditasi panti asuhan membutuhkan pengisian instrumen.", ["training"]),
+    ("Pada kesempatan itu, tim asesor juga mengakreditasi tiga LKSA peserta.", ["training", "accreditation"]),
+])
+def test_accreditation_talked_about_at_a_training_is_its_topic_unless_someone_accredits(
+        accreditation: str, kinds: list[str]) -> None:
+    doc = document("Bimtek Akreditasi Panti Asuhan Digelar",
+                   "MALANG - Bimtek akreditasi bertujuan meningkatkan pemahaman pengurus LKSA.",
+                   "Hal itu disampaikan Budi saat menjadi pemateri pada Bimbingan Teknis Akreditasi Panti Asuhan yang "
+                   "diselenggarakan Majelis Kesejahteraan Sosial di Malang, Sabtu (19/10/2019).",
+                   "Dia menjelaskan, secara khusus bimtek bertujuan agar peserta mampu menerapkan standar pengasuhan.",
+                   accreditation, published=None)
+    assert [e.type for e in analyse(doc).events] == kinds
