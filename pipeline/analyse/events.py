@@ -320,6 +320,12 @@ _MARKED_OCCASION_BEFORE = re.compile(
     r"|bertepatan|momentum|momen)\b"
     r"[^.;:!?\n]{0,20}$", re.IGNORECASE)
 _NOT_A_SEND_OFF = re.compile(r"[ \t]+(?:rindu|kangen|penat|lelah|tanggung[ \t]+jawab)\b", re.IGNORECASE)
+# "melepas satu pikap sembako menuju panti", "pelepasan truk bantuan": aid sent on its way, not people seen off.
+_SEND_OFFS = frozenset({"pelepasan", "melepas", "dilepas"})
+_GOODS_SENT_AFTER = re.compile(r"(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:bantuan|sembako|logistik|beras|paket|pikap|pick[ \t]?up"
+                               r"|truk|armada|kendaraan|pengiriman|pendistribusian|distribusi)\b", re.IGNORECASE)
+# "anugerah Tuhan", "anugerah dari Allah": grace, not an award.
+_GRACE_AFTER = re.compile(r"[ \t]+(?:dari[ \t]+)?(?:Tuhan|Allah|Ilahi|Yang[ \t]+Maha)\b", re.IGNORECASE)
 _FIGURATIVE_SHARE_AFTER = re.compile(
     r"[ \t]+(?:kebahagiaan|kebahagian|keceriaan|kegembiraan|kebersamaan|sukacita|suka[ \t]+cita|senyum|senyuman"
     r"|tawa|cinta|kehangatan|cerita|kisah|pengalaman|ilmu|pengetahuan|inspirasi|motivasi|semangat|momen|waktu)\b",
@@ -634,6 +640,11 @@ def _cue_hits(layout: _Layout, mentions: list[OrgMention]) -> list[_Hit]:
         if (key in _SERVICE_EVENTS
                 and _SERVICE.search(text, max(0, start - 60), min(len(text), end + 40))):
             continue  # "Bakti Sosial Khitanan Massal", "baksos pengobatan gratis": a service, not aid handed over
+        if key == "hut" and text[start - 1:start] == ".":
+            continue  # "S.Hut": a forestry degree
+        if kind == "other" and ((key in _SEND_OFFS and _GOODS_SENT_AFTER.match(text, end))
+                                or (key == "anugerah" and _GRACE_AFTER.match(text, end))):
+            continue
         if kind == "other" and (_MARKED_OCCASION_BEFORE.search(text, max(0, start - 60), start)
                                 or _NOT_A_SEND_OFF.match(text, end)):
             occasion_anniversary = occasion_anniversary or key in _ANNIVERSARIES

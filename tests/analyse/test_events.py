@@ -1746,3 +1746,17 @@ def test_accreditation_talked_about_at_a_training_is_its_topic_unless_someone_ac
                    "Dia menjelaskan, secara khusus bimtek bertujuan agar peserta mampu menerapkan standar pengasuhan.",
                    accreditation, published=None)
     assert [e.type for e in analyse(doc).events] == kinds
+
+
+@pytest.mark.parametrize("sentence", [
+    # A forestry degree is no anniversary.
+    "Bantuan diserahkan Kepala UPTD Kesos Lansia, Fransiskus Xaverius Nong, S.Hut, kepada pengurus panti jompo, "
+    "Senin (3/3/2025).",
+    # Aid sent on its way is no send-off of people.
+    "Wali Kota melepas satu pikap sembako menuju Panti Asuhan Bundo Saiyo, Senin (3/3/2025).",
+    # Grace is no award.
+    "Pengurus panti asuhan menyerahkan bantuan sebagai bentuk syukur atas anugerah Tuhan, Senin (3/3/2025).",
+])
+def test_words_that_only_look_like_an_occasion_add_no_other_event(sentence: str) -> None:
+    doc = document("Bantuan untuk Panti Asuhan", f"KUPANG - {sentence}", published=None)
+    assert "other" not in [e.type for e in analyse(doc).events]
