@@ -1085,6 +1085,12 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if name is not None:
             consumed = name.end
+    committee = _COMMITTEE_CHAIR.match(text, head_start)
+    if (name is not None and committee is not None and " " not in name.name and not scan.after_comma
+            and role_end > committee.end() and text.startswith(", ", name.end)):
+        # "Ketua Panitia Natal Ikaljatim, Monika Antoh": one word after the committee's event and before the comma
+        # ends the event's name; the holder follows the comma. "Ketua Panitia Sukardi, Budi ..." names its chair.
+        name = None
     if name is None and not scan.after_comma and _COMMITTEE_CHAIR.match(text, head_start):
         # "Ketua Panitia penyelenggara Munas ke-2 Fornas LKSA, Syaiful Islami": a committee is named after its
         # event, in words of any kind; the holder follows the comma that ends them.

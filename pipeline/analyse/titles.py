@@ -186,6 +186,7 @@ madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
 mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
+natal paskah idul idulfitri iduladha maulid imlek waisak nyepi hut halalbihalal bihalal
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
 fungsional struktural utama juri asesmen assesmen assessment advokasi korpri penanaman modal perizinan terpadu peksos
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus

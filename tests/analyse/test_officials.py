@@ -1249,3 +1249,16 @@ def test_a_council_committee_in_short_form_is_a_legislators_post() -> None:
 def test_church_units_and_their_saints_names_are_part_of_the_position(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ketua Panitia Natal Ikaljatim, Monika Antoh mengatakan, bantuan berupa dua unit mesin cuci.",
+     [("Monika Antoh", "Ketua Panitia Natal Ikaljatim")]),
+    ("Ketua Panitia HUT LKKS, Budi Santoso, mengatakan acara berjalan lancar.",
+     [("Budi Santoso", "Ketua Panitia HUT LKKS")]),
+    # A committee named by no event is followed by its chair, whoever comes after the comma.
+    ("Ketua Panitia Sukardi, Budi Santoso dan Ani hadir.", [("Sukardi", "Ketua Panitia")]),
+])
+def test_a_committee_is_named_after_its_feast_and_its_organiser_before_the_chair(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role) for o in officials_of(sentence)] == expected
