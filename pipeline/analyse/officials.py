@@ -81,6 +81,9 @@ _ADDRESSED_AFTER = re.compile(r"[ \t]*,[ \t]*((?:Bapak|Ibu|Pak|Bu)\.?[ \t]+[A-Z]
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
+# "pengurus LKKS ... di Ruang Jetayu": after "di", rooms and buildings are where something happens, not a unit.
+_VENUES = frozenset({"ruang", "ruangan", "aula", "gedung", "hotel", "pendopo", "pendapa", "lapangan", "auditorium",
+                     "gor", "wisma", "rumah"})
 _DOUBLE_POST = frozenset({"sekaligus", "merangkap"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MAX_UNIT_RUN = 10
@@ -782,7 +785,8 @@ def _scan_role(text: str, tokens: list[_Token], head: str, spans: RegionSpans, r
                 continue
             if lowered in _CONNECTORS:
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
-                if following is not None and following.kind == "word" and (
+                if following is not None and following.kind == "word" and not (
+                        lowered == "di" and following.text.lower() in _VENUES) and (
                         is_role_word(following.text) or span_at(spans, following.start) is not None
                         or is_abbreviation(following.text)
                         or (lowered in _RUN_CONNECTORS and _unit_run_end(tokens, index + 1, spans) is not None)

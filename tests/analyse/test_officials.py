@@ -1262,3 +1262,8 @@ def test_church_units_and_their_saints_names_are_part_of_the_position(
 def test_a_committee_is_named_after_its_feast_and_its_organiser_before_the_chair(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role) for o in officials_of(sentence)] == expected
+
+
+def test_a_room_after_di_is_where_a_board_was_installed_not_its_unit() -> None:
+    assert officials_of("Wali Kota mengukuhkan pengurus LKKS Kota Pekalongan periode 2019-2023 di Ruang Jetayu, "
+                        "Selasa (17/12).") == []
