@@ -1310,9 +1310,10 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
             # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.
             framed_held = any(h.held and not h.future and h.weight >= _STRONG * _FRAME_FACTOR for h in body)
             if kind == "accreditation" and kinds[0] in _GATHERINGS and not any(
-                    h.verb or h.held for h in body if not h.background):
+                    h.verb or h.held or h.occasion for h in body if not h.background):
                 # "Bimtek Akreditasi", "proses akreditasi membutuhkan ...": at a training or meeting, accreditation
-                # is what is talked about unless someone is said to accredit or be accredited.
+                # is what is talked about unless someone is said to accredit or be accredited, or is handed a
+                # registration there ("Pada kesempatan itu, tujuh LKS menerima tanda daftar").
                 continue
             if ((scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or framed_held
                     or kind in dated):

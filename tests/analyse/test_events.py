@@ -1736,6 +1736,7 @@ def test_a_capitalised_plan_word_inside_a_name_announces_nothing() -> None:
 @pytest.mark.parametrize(("accreditation", "kinds"), [
     ("Budi menjelaskan, proses akreditasi panti asuhan membutuhkan pengisian instrumen.", ["training"]),
     ("Pada kesempatan itu, tim asesor juga mengakreditasi tiga LKSA peserta.", ["training", "accreditation"]),
+    ("Pada kesempatan itu, tujuh LKSA menerima tanda daftar dari Kepala Bidang.", ["training", "accreditation"]),
 ])
 def test_accreditation_talked_about_at_a_training_is_its_topic_unless_someone_accredits(
         accreditation: str, kinds: list[str]) -> None:
