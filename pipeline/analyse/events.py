@@ -493,17 +493,18 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     return after is not None and not SENTENCE_END.search(text, end, after.start())
 
 
+# "Gubernur H. Agustiar", "Drs. Amir", "A. Yani": the dot of a title or an initial ends no sentence.
+_TITLE_DOT = re.compile(r"(?:^|[\s(])(?:[A-Z]|" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.$")
+
+
 def _sentence_start(text: str, floor: int, position: int) -> int:
     """Start of the sentence holding `position`, not before `floor` (the paragraph's start)."""
     floor = max(floor, text.rfind("\n", floor, position) + 1)
     stop = text.rfind(". ", floor, position)
-    # "Gubernur H. Agustiar", "Drs. Amir", "A. Yani": the dot of a title or an initial ends no sentence.
     while stop >= floor and _TITLE_DOT.search(text, max(floor, stop - 6), stop + 1):
         stop = text.rfind(". ", floor, stop)
     return max(floor, stop + 2)
 
-
-_TITLE_DOT = re.compile(r"(?:^|[\s(])(?:[A-Z]|" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.$")
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:

@@ -447,6 +447,11 @@ def _read_name(text: str, tokens: list[_Token], index: int, spans: RegionSpans) 
     return _Name(name=name, name_text=text[start:end].rstrip(" ,"), start=start, end=end, aliases=aliases), position
 
 
+def _comma_apposition(left: re.Match[str]) -> bool:
+    """True for an apposition opened by a comma ("Budi, Ketua ...", "Budi, salah satu pengurus ...")."""
+    return left.group().lstrip().startswith(",")
+
+
 def _read_name_backwards(text: str, end: int, spans: RegionSpans) -> _Name | None:
     """A name (with honorifics and degrees) that ends at `end`: the "Muntoha" of "Muntoha, Kepala Dinsos"."""
     tokens = _tokens(text, text.rfind("\n", 0, end) + 1 if end > 0 else 0, end)[-14:]
@@ -1070,7 +1075,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if (name is not None and not scan.after_comma and name.start == first.start
                 and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None
-                and left.group().lstrip().startswith(",")
+                and _comma_apposition(left)
                 and (_speaker_before(text, left.start(), spans, False) is not None
                      or _agent_before(text, left.start(), spans) is not None)):
             # "kata Taufiq Ridwan, Ketua LKS-LU Lamin ne' etam": the speaker before the comma holds the position,
@@ -1095,7 +1100,7 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         # "Ketua Panitia Natal Ikaljatim, Monika Antoh": one word after the committee's event and before the comma
         # ends the event's name; the holder follows the comma. "Ketua Panitia Sukardi, Budi ..." names its chair.
         name = None
-    if name is None and not scan.after_comma and _COMMITTEE_CHAIR.match(text, head_start):
+    if name is None and not scan.after_comma and committee is not None:
         # "Ketua Panitia penyelenggara Munas ke-2 Fornas LKSA, Syaiful Islami": a committee is named after its
         # event, in words of any kind; the holder follows the comma that ends them.
         described = _EVENT_DESCRIPTION.match(text, role_end)
@@ -1127,13 +1132,13 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
     if name is None:
         left = _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())
         # "Hj. Rosnida Chaniago sebagai ketua": a spelled-out connector admits a lower-case position.
-        lower_apposition = (left is not None and left.group().lstrip().startswith(",") and role_end > match.end()
+        lower_apposition = (left is not None and _comma_apposition(left) and role_end > match.end()
                             and kind != "other")
         backwards = _read_name_backwards(text, left.start(), spans) if lower_apposition and left is not None else None
         if left is not None and (capitalised or left.group()[:1].isalpha()):
             name = _read_name_backwards(text, left.start(), spans)
             if name is not None and (_unit_tail(text, name, spans)
-                                     or (left.group().lstrip().startswith(",") and _titled_in_list(text, name.start))):
+                                     or (_comma_apposition(left) and _titled_in_list(text, name.start))):
                 # "Kejaksaan Tinggi, Kepala Kanwil ...": the end of an institution's name, no holder. "Kabid
                 # Kepesertaan BPJS Kota Medan Supriyanto Syaputra, Ketua Forum LKSA beserta ...": in a list of
                 # positions each before its holder, an unnamed position after a comma is the next item.
