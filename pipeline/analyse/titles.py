@@ -184,7 +184,7 @@ subkoordinator manajer manager general asesmen persero perseroda tbk perumda bum
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
-mentri puskesos ranting aisyiyah muhammadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
+mentri puskesos ranting aisyiyah aisyiah aisiyah muhammadiyah muhammadyah muhamadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 natal paskah idul idulfitri iduladha maulid imlek waisak nyepi hut halalbihalal bihalal
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
@@ -206,7 +206,7 @@ NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya 
 PROPER_NAME_UNITS = words_of("""
 yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
-camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah muhammadiyah fatayat muslimat
+camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah aisyiah aisiyah muhammadiyah muhammadyah muhamadiyah fatayat muslimat
 rs rsu rsud rsia klinik brslu lrslu
 paroki stasi kub keuskupan jemaat klasis sinode kongregasi
 """)

@@ -1267,3 +1267,9 @@ def test_a_committee_is_named_after_its_feast_and_its_organiser_before_the_chair
 def test_a_room_after_di_is_where_a_board_was_installed_not_its_unit() -> None:
     assert officials_of("Wali Kota mengukuhkan pengurus LKKS Kota Pekalongan periode 2019-2023 di Ruang Jetayu, "
                         "Selasa (17/12).") == []
+
+
+@pytest.mark.parametrize("spelling", ["Muhammadyah", "Muhamadiyah", "Aisyiah", "Aisiyah"])
+def test_muhammadiyah_and_aisyiyah_spelled_otherwise_are_still_unit_words(spelling: str) -> None:
+    found = officials_of(f"Rombongan disambut Pimpinan Panti Anak {spelling} Yunnasfiah didampingi pengurus panti.")
+    assert not any(spelling in o.name for o in found)
