@@ -102,7 +102,7 @@ _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khi
                            "lalu", "terdahulu", "lama", "baru"})
 # Dotted tokens that do not end a sentence.
 _DOTTED_ABBREVIATIONS = words_of(
-    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg"
+    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg upt uptd ka"
     # Balinese name words written short: Ngurah, Gusti, Gede, Bagus, Cokorda, Dewa.
     " ngr gst gd bgs cok dw")
 _APPOSITION_LEFT = re.compile(

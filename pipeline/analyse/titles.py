@@ -331,7 +331,7 @@ REGION_TAIL_WORDS = words_of("utara selatan timur barat tengah tenggara daya ray
 
 # Government homes by their short forms: Panti Sosial Asuhan Anak (PSAA), Panti Sosial Tresna Werdha (PSTW), Panti
 # Pelayanan Sosial Anak (PPSA), the social office's training unit (PTKS) ...; a "Balai" home (BPSTW) is an office.
-_GOVERNMENT_HOMES = r"(?:ps(?:aa|aab|tw|br|lu|bn|pd|mp|bk|kw|bl|bg|ma)|pp(?:sa|slu|rsar|sla|sbr)|rsan|ptks)\b"
+_GOVERNMENT_HOMES = r"(?:ps(?:aa|aab|ar|tw|br|lu|bn|pd|mp|bk|kw|bl|bg|ma|rs[a-z]*)|pp(?:sa|slu|rsar|sla|sbr)|rsan|ptks)\b"
 _GOVERNMENT_HALLS = r"(?:bpstw|bpsaa|bpslu|bprsr|bpsbr)\b"
 _SOCIAL = rf"(?:sosial|dinsos\S*|kesos|rehsos|resos|orsos|linjamsos|dayasos|psks|pmks|fakir\s+miskin|panti|\b{_GOVERNMENT_HOMES}|\b{_GOVERNMENT_HALLS})"
 

@@ -1273,3 +1273,13 @@ def test_a_room_after_di_is_where_a_board_was_installed_not_its_unit() -> None:
 def test_muhammadiyah_and_aisyiyah_spelled_otherwise_are_still_unit_words(spelling: str) -> None:
     found = officials_of(f"Rombongan disambut Pimpinan Panti Anak {spelling} Yunnasfiah didampingi pengurus panti.")
     assert not any(spelling in o.name for o in found)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "UPT." is an abbreviation's dot, not a sentence's end.
+    ("Kepala UPT. PSRSPD Sulteng Ernawaty Ladjalani, SE.,M.Si menuturkan, bimbingan berjalan lancar.",
+     [("Ernawaty Ladjalani", "social_office_staff")]),
+    ("Kepala UPTD PSAR Sultra Budi Santoso menyambut rombongan.", [("Budi Santoso", "social_office_staff")]),
+])
+def test_government_homes_in_short_form_and_a_dotted_upt(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
