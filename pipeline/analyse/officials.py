@@ -78,6 +78,9 @@ _GENERIC_UNIT_END = re.compile(r"\b(?:forum|fornas|forwil|forda)\s+(?:lks\S*|lks
 _DEMONSTRATIVES = frozenset({"tersebut", "itu"})
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:" + "|".join(_DEMONSTRATIVES) + r")\b")
 _ADDRESSED_AFTER = re.compile(r"[ \t]*,[ \t]*((?:Bapak|Ibu|Pak|Bu)\.?[ \t]+[A-Z][a-z])")
+# "Ketua LKSA Rumah Yatim Ibadurrahman asal Duri Kabupaten Bengkalis, Rahma Nelly": where the body is from, after its
+# name; the holder follows the comma.
+_ORIGIN_AFTER = re.compile(r"[ \t]+asal[ \t]+[^,.;:\n]{1,50},[ \t]*(?=[A-Z])")
 _CONNECTORS = frozenset({"dan", "&", "pada", "serta", "/", "dari", "di"})
 _SHORT_BODY_ABBREVIATIONS = frozenset({"RI", "TP", "PP", "UP"})
 _RUN_CONNECTORS = frozenset({"dan", "serta"})
@@ -1088,6 +1091,11 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             resume = next((i for i, t in enumerate(tokens) if t.start >= addressed.start(1)), len(tokens))
             person = _read_name(text, tokens, resume, spans)[0]
             if person is not None:
+                role_end, name = name.end, person
+        origin = _ORIGIN_AFTER.match(text, name.end) if name is not None and not scan.after_comma else None
+        if name is not None and origin is not None:
+            person = _read_name(text, _tokens(text, origin.end(), origin.end() + _WINDOW), 0, spans)[0]
+            if person is not None and person.start == origin.end():
                 role_end, name = name.end, person
         if name is not None and scan.nickname and len(name.name.split()) < 2:
             # A one-word nickname ("yang akrab disapa Aaf") is an alias of the holder, attached later.

@@ -1283,3 +1283,9 @@ def test_muhammadiyah_and_aisyiyah_spelled_otherwise_are_still_unit_words(spelli
 ])
 def test_government_homes_in_short_form_and_a_dotted_upt(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.name, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+def test_where_a_body_is_from_comes_before_the_holder() -> None:
+    found = officials_of("Ketua LKSA Rumah Yatim Ibadurrahman asal Duri Kabupaten Bengkalis, Rahma Nelly (47) yang "
+                         "meraih juara 1 mengucapkan terima kasih.")
+    assert [(o.name, o.role) for o in found] == [("Rahma Nelly", "Ketua LKSA Rumah Yatim Ibadurrahman")]
