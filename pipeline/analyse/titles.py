@@ -125,6 +125,7 @@ dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairu
     "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
     "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
+    "koordinator lapangan",
     "pekerja sosial", "penyuluh sosial", "sekretaris jenderal", "penanggung jawab",
 }
 # Single words that are a head by themselves ("Kepala", "Sekda"), to stop a name or a unit at them.
@@ -353,6 +354,8 @@ _ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 # Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
+    # A jury and a field coordinator serve one event, not a body's board.
+    (r"^(?:ketua\s+(?:tim\s+|dewan\s+)?(?:juri|penilai)|koordinator\s+lapangan)\b", "other"),
     (r"^(?:ketua|wakil\s+ketua|anggota|senator|sekretaris\s+fraksi|bendahara\s+fraksi)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
      r"|komisi|fraksi|pansus|panja|dewan\s+perwakilan"
      r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),

@@ -1289,3 +1289,15 @@ def test_where_a_body_is_from_comes_before_the_holder() -> None:
     found = officials_of("Ketua LKSA Rumah Yatim Ibadurrahman asal Duri Kabupaten Bengkalis, Rahma Nelly (47) yang "
                          "meraih juara 1 mengucapkan terima kasih.")
     assert [(o.name, o.role) for o in found] == [("Rahma Nelly", "Ketua LKSA Rumah Yatim Ibadurrahman")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Sementara itu Koordinator lapangan Jhony Daud mengatakan pemberian bantuan ini murni.",
+     [("Jhony Daud", "Koordinator lapangan", "other")]),
+    # A jury is named after its contest up to the comma before its chair.
+    ("Sementara itu Ketua Tim Juri seleksi LKS, Sulistiyo mengatakan kategori penilaian meliputi tiga hal.",
+     [("Sulistiyo", "Ketua Tim Juri seleksi LKS", "other")]),
+])
+def test_a_field_coordinator_and_a_jurys_chair_serve_one_event(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(o.name, o.role, o.role_kind) for o in officials_of(sentence)] == expected
