@@ -218,7 +218,8 @@ _BARE_OFFICE_KINDS: dict[str, RoleKind] = {
 # The social office's head acting through someone: "Kadinsos Sultra melalui ...".
 _THROUGH_SOCIAL_OFFICE = re.compile(
     r"\b(?:(?:kepala|kadis)\s+(?:dinas\s+sosial|dinsos)|kadinsos)\b[^.!?;\n]{0,50}?\s+melalui\s+$", re.IGNORECASE)
-# A committee's chair ("Ketua Panitia", "Ketua Pelaksana") and the words naming its event, up to the comma.
+# A committee's or jury's chair ("Ketua Panitia", "Ketua Pelaksana", "Ketua Tim Juri") and the words naming its
+# event, up to the comma.
 _COMMITTEE_CHAIR = re.compile(r"(?i:ketua)\s+(?i:panitia|pelaksana|(?:tim\s+|dewan\s+)?(?:juri|penilai))\b")
 _EVENT_DESCRIPTION = re.compile(r"([^\n.!?;:,()\"“”]{1,90}?)[ \t]*,[ \t]*")
 # Words of a sentence going on, not of an event's name: verbs, clause links, addressees.
