@@ -506,7 +506,6 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
     return max(floor, stop + 2)
 
 
-
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     """True when `position` lies inside one of the sorted (start, end) spans."""
     slot = bisect.bisect_right(starts, position) - 1
@@ -1304,18 +1303,18 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
             # on top of its score, or an announcement ("akan dilantik", "berencana menyalurkan bantuan"): a
             # headline alone often names a background fact.
             body = by_kind.get(kind, [])
-            supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
-            announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
-            # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
-            occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
-            # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.
-            framed_held = any(h.held and not h.future and h.weight >= _STRONG * _FRAME_FACTOR for h in body)
             if kind == "accreditation" and kinds[0] in _GATHERINGS and not any(
                     h.verb or h.held or h.occasion for h in body if not h.background):
                 # "Bimtek Akreditasi", "proses akreditasi membutuhkan ...": at a training or meeting, accreditation
                 # is what is talked about unless someone is said to accredit or be accredited, or is handed a
                 # registration there ("Pada kesempatan itu, tujuh LKS menerima tanda daftar").
                 continue
+            supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
+            announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
+            # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
+            occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
+            # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.
+            framed_held = any(h.held and not h.future and h.weight >= _STRONG * _FRAME_FACTOR for h in body)
             if ((scores[kind] >= _SECOND_THRESHOLD and supported) or announced or occasion or framed_held
                     or kind in dated):
                 kinds.append(kind)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -191,18 +192,20 @@ def _org_matches(text: str) -> list[tuple[re.Match[str], OrgKind]]:
         outside_until = -1
         found.append((match, _ORG_KIND[key]))
     if "UPT" in text:
-        taken = [match.span() for match, _ in found]
-        found.extend((match, "LKSA" if match.group("residents").lower() in _CHILDREN_HOMES else "LKS")
-                     for match in _SOCIAL_HOME_UNIT.finditer(text)
-                     if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken))
-        found.sort(key=lambda item: item[0].start())
+        _add_untaken(found, ((match, "LKSA" if match.group("residents").lower() in _CHILDREN_HOMES else "LKS")
+                             for match in _SOCIAL_HOME_UNIT.finditer(text)))
     if may_contain(text, "yayasan"):
-        taken = [match.span() for match, _ in found]
-        found.extend((match, "LKS") for match in _FOUNDATION.finditer(text)
-                     if not any(a <= match.start() < b for a, b in taken)
-                     and _cares_for_people(text, match.start(), match.end()))
-        found.sort(key=lambda item: item[0].start())
+        _add_untaken(found, ((match, "LKS") for match in _FOUNDATION.finditer(text)
+                             if _cares_for_people(text, match.start(), match.end())))
     return found
+
+
+def _add_untaken(found: list[tuple[re.Match[str], OrgKind]],
+                 extra: Iterable[tuple[re.Match[str], OrgKind]]) -> None:
+    """Add to `found` the `extra` mentions that overlap none of it, keeping text order."""
+    taken = [match.span() for match, _ in found]
+    found.extend(item for item in extra if not any(a < item[0].end() and item[0].start() < b for a, b in taken))
+    found.sort(key=lambda item: item[0].start())
 
 
 # Words that may follow "Dinas Sosial" inside the office's own name.

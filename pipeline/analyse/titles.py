@@ -103,6 +103,12 @@ FORCE_COMMANDS = words_of("""
 kapolri wakapolri kapolrestabes wakapolrestabes kapendam kasdam irdam kapenrem kasrem kabidhumas panit paur danyon
 danlanud danlanal danlantamal danpomdam pangkostrad pangkoarmada kasad kasal kasau
 """)
+# Religious bodies and their units, in the spellings the press uses: each continues a position and is followed by
+# its own name ("Ketua PD Aisyiah Kota X", "Ketua KUB Santo Yohanes ... Paroki St. Fransiskus Asisi").
+RELIGIOUS_BODIES = words_of("""
+aisyiyah aisyiah aisiyah muhammadiyah muhammadyah muhamadiyah fatayat muslimat
+paroki stasi kub keuskupan jemaat klasis sinode kongregasi
+""")
 
 # Words that open a position. The trie prefers the longest ("Wakil Ketua Umum" over "Wakil Ketua").
 HEAD_PHRASES = FORCE_COMMANDS | words_of("""
@@ -171,7 +177,6 @@ dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat m
 bapenda bappenda bapelitbangda bappelitbangda bapperida bpprd bpkd bpkpd bkpp bkpsdmd disperindag disperkim
 dinperkim disperkimtan dpupr pupr dpuprkp disbudpar disparbud dispar disporapar dlh dkp distanak disnakertrans
 disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp pansus panja
-paroki stasi kub keuskupan jemaat klasis sinode kongregasi
 kemitraan hubungan kerjasama kerja sama pengembangan pengawasan penyelenggaraan pembinaan evaluasi pemantauan
 sarana prasarana data aset perbendaharaan anggaran umpeg kepegawaian persidangan perundang undangan
 asesor penilai pendamping fasilitator satgas pokja panitia sebelumnya terpilih definitif demisioner partai dapil
@@ -185,7 +190,7 @@ subkoordinator manajer manager general asesmen persero perseroda tbk perumda bum
 sumatera sumatra jawa kalimantan sulawesi nusa nusantara indonesia
 madya muda pertama terampil mahir penyelia lansia disabilitas penyandang difabel yatim piatu dhuafa terlantar
 guru pengajar dosen relawan kader tokoh warga peserta siswa santri mahasiswa pemateri narasumber moderator perwakilan
-mentri puskesos ranting aisyiyah aisyiah aisiyah muhammadiyah muhammadyah muhamadiyah nahdlatul fatayat muslimat dwp gow bhayangkari persit departemen
+mentri puskesos ranting nahdlatul dwp gow bhayangkari persit departemen
 rakor rakorda rakornis rakorwil raker rakerda rakerwil musda musdalub muswil muscab munas bimtek
 natal paskah idul idulfitri iduladha maulid imlek waisak nyepi hut halalbihalal bihalal
 sekolah madrasah polwan polri karangtaruna komisioner kpai mushalla musholla mushola masjid ponpes pesantren
@@ -193,7 +198,7 @@ fungsional struktural utama juri asesmen assesmen assessment advokasi korpri pen
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
 dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 dekranasda balitbangda bhabinkamtibmas babinsa bhayangkara presidium logistik wanita persatuan
-""") | FORCE_COMMANDS
+""") | FORCE_COMMANDS | RELIGIOUS_BODIES
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
 AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdik", "dinkes", "diskominfo", "dispenduk",
@@ -207,10 +212,9 @@ NAME_LIKE_ROLE_WORDS = words_of("timur barat utara selatan tengah tenggara daya 
 PROPER_NAME_UNITS = words_of("""
 yayasan panti asuhan lks lksa psaa pondok pesantren ponpes desa kelurahan kecamatan gampong nagari kampung dusun
 universitas sekolah slb rumah masjid gereja pt cv partai komunitas paguyuban ikatan himpunan persatuan sentra
-camat lurah kades keuchik geuchik balai loka cabang ranting aisyiyah aisyiah aisiyah muhammadiyah muhammadyah muhamadiyah fatayat muslimat
+camat lurah kades keuchik geuchik balai loka cabang ranting
 rs rsu rsud rsia klinik brslu lrslu
-paroki stasi kub keuskupan jemaat klasis sinode kongregasi
-""")
+""") | RELIGIOUS_BODIES
 
 # Arabic articles and construct forms that open a two-word institution name ("Nurul Iman", "Darul Aitam", "Al Ikhlas").
 ARABIC_NAME_OPENERS = words_of("""
