@@ -83,11 +83,16 @@ def _shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def _boilerplate_reason(text: str) -> str | None:
+def _prefix_reason(text: str) -> str | None:
     # Stray punctuation glued in front (".Baca : ...", "- Baca juga") does not hide a read-also line.
     match = _PREFIX.match(text.strip().lstrip(".,;:-–—•*>| "))
-    if match:
-        return match.lastgroup
+    return match.lastgroup if match else None
+
+
+def _boilerplate_reason(text: str) -> str | None:
+    reason = _prefix_reason(text)
+    if reason:
+        return reason
     # Only "no words" and "three words or fewer" matter: the first four decide both.
     words = list(itertools.islice(_WORD.finditer(text), 4))
     if not words:
@@ -116,6 +121,36 @@ def split_glued(texts: Iterable[str]) -> list[str]:
     return out
 
 
+# A line cut mid-sentence by the page's own line breaks: it ends in a word or a comma, not in closing punctuation.
+_OPEN_END = re.compile(r"[\w,]$")
+_LOWER_START = re.compile(r"^[a-z]")
+# Hard-wrapped pages break most sentences; once a page shows this many cuts before a lower-case word, a long
+# line ending mid-sentence continues even before a capital ("Kepala Dinas Sosial Kalteng, / Suhaemi menegaskan").
+_WRAPPED_PAGE_CUTS = 3
+_WRAPPED_LINE_MIN_CHARS = 40
+
+
+def join_wrapped(texts: list[str]) -> list[str]:
+    """Join lines the page broke inside a sentence back into their paragraph."""
+    stripped = [t.strip() for t in texts]
+    cuts = sum(1 for a, b in itertools.pairwise(stripped) if _OPEN_END.search(a) and _LOWER_START.match(b))
+    hard_wrapped = cuts >= _WRAPPED_PAGE_CUTS
+    out: list[str] = []
+    for text in stripped:
+        previous = out[-1] if out else ""
+        # A prompt or byline line ("Baca juga: ...", "Editor: ...") must not swallow the story after it.
+        continues = (bool(previous and text and _OPEN_END.search(previous))
+                     and not _prefix_reason(previous) and not _prefix_reason(text)
+                     and (bool(_LOWER_START.match(text))
+                          or (hard_wrapped and len(previous) >= _WRAPPED_LINE_MIN_CHARS and text[0].isupper()
+                              and not _boilerplate_reason(text))))
+        if continues:
+            out[-1] = f"{previous} {text}"
+        else:
+            out.append(text)
+    return out
+
+
 # Paragraphs shorter than this are never compared as near repeats: too few shingles to tell.
 _NEAR_MIN_WORDS = 8
 
@@ -123,7 +158,7 @@ _NEAR_MIN_WORDS = 8
 def classify(texts: list[str], *, recurring: frozenset[str] = frozenset(),
              near_threshold: float = 0.85) -> list[Paragraph]:
     """Paragraphs with status and reason; `recurring` holds hashes of lines seen on many pages of the source."""
-    paragraphs = [Paragraph(index=i, text=t) for i, t in enumerate(split_glued(texts))]
+    paragraphs = [Paragraph(index=i, text=t) for i, t in enumerate(split_glued(join_wrapped(texts)))]
     keys = [normalise(p.text) for p in paragraphs]
     all_shingles = [_shingles(key.split()) for key in keys]
     # Prefix filtering: two sets with Jaccard >= t share one of their rarest |S| - ceil(t|S|) + 1 shingles, so

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from pipeline.clean import classify, normalise, paragraph_hash
+from pipeline.clean import classify, join_wrapped, normalise, paragraph_hash
 from pipeline.extract import read_path
 from tests.paths import seed_path
 
@@ -42,6 +42,30 @@ def test_read_also_glued_to_a_paragraph_is_split_off() -> None:
 def test_dateline_line_is_kept_but_bare_labels_are_not() -> None:
     kept = [p.status for p in classify(["Serang (ANTARA) -", "KENDAL —", "KALSEL", BODY])]
     assert kept == ["kept", "kept", "boilerplate", "kept"]
+
+
+def test_a_line_broken_before_a_lower_case_word_continues_its_paragraph() -> None:
+    texts = ["Sementara itu, Kepala Biro Kesra Provinsi NTB, H. Sahnan,",
+             "turut memberikan apresiasi kepada pengurus yang baru dikukuhkan.", BODY]
+    assert join_wrapped(texts) == [f"{texts[0]} {texts[1]}", BODY]
+
+
+def test_a_hard_wrapped_page_joins_its_lines_even_before_a_capital() -> None:
+    texts = ["PALANGKA RAYA – Kepala Dinas Sosial Provinsi Kalimantan Tengah,",
+             "Suhaemi menegaskan, pembangunan kesejahteraan sosial adalah bagian integral",
+             "dari pembangunan nasional yang dilaksanakan untuk menangani",
+             "berbagai permasalahan sosial dan memenuhi kebutuhan dasar",
+             "warga, kata Suhaemi saat membuka bimtek.",
+             "Kegiatan berlangsung selama tiga hari."]
+    assert join_wrapped(texts) == [" ".join(texts[:5]), texts[5]]
+
+
+def test_lines_that_end_a_sentence_or_open_with_a_capital_stay_apart() -> None:
+    texts = ["Bantuan Sosial Permakanan untuk LKS", BODY, "Kegiatan ditutup pukul 12.00.",
+             "sementara itu pengurus LKS lain menyusul.", "Baca juga: Bupati lantik pengurus",
+             "dinas sosial menggelar rapat koordinasi dengan 30 LKS."]
+    assert join_wrapped(texts) == texts
+    assert [p.status for p in classify(texts)][-2:] == ["boilerplate", "kept"]
 
 
 def test_exact_and_near_repeats_point_to_the_first() -> None:
