@@ -329,6 +329,18 @@ def find_dates(article: ArticleText) -> list[DateMention]:
     return mentions
 
 
+def day_and_month(text: str) -> tuple[int, int] | None:
+    """(day, month) of the first day date in `text`, whether or not its year can be told."""
+    for match in _date_matches(text):
+        if match.group("f_wd") or match.group("g_rel"):
+            continue
+        # Any leap-year publication day resolves the year; only the day and month are read.
+        _, value = _full_date(match, dt.date(2000, 7, 1))
+        if value is not None:
+            return value.day, value.month
+    return None
+
+
 def parse_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The first date in a string: "Rabu (8/10/2025)", "8 Oktober 2025", "2025-10-08", "Rabu" (with `published`)."""
     for found in dates_in(text, published):

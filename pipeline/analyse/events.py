@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pipeline.analyse.context import SENTENCE_END, ArticleText, may_contain
-from pipeline.analyse.dates import FIRST_NEWS_YEAR
+from pipeline.analyse.dates import FIRST_NEWS_YEAR, day_and_month
 from pipeline.analyse.organizations import (
     OrgMention,
     dominant_region,
@@ -1025,6 +1025,13 @@ def _choose_date(layout: _Layout, dates: list[DateMention], cues: list[_Hit], *,
         in_lead = [d for p, d in pool if layout.slot(p) in lead]
         if in_lead:
             return in_lead[0], best
+    # "Sabtu (25/6)" on a page without a year: the lead's day is unknown, not the day of another story told later,
+    # unless the page states that day again in full ("hari ini, 30 April ... Minggu (30/04/2017)").
+    yearless = [d for p, d in placed if d.value is None and layout.slot(p) in lead and any(c.isdigit() for c in d.text)]
+    if yearless:
+        day = day_and_month(yearless[0].text)
+        restated = [d for _, d in explicit if d.value is not None and (d.value.day, d.value.month) == day]
+        return (restated or yearless)[0], best
     published = article.published
     near = [(p, d) for p, d in explicit
             if published is None or (d.value is not None and abs((d.value - published).days) <= 90)]

@@ -10,6 +10,7 @@ import pytest
 from pipeline.analyse.context import ArticleText
 from pipeline.analyse.dates import (
     dates_in,
+    day_and_month,
     find_dates,
     find_periods,
     last_weekday,
@@ -276,3 +277,10 @@ def test_periods_need_a_year_range() -> None:
     assert find_periods("Ketua periode 2024 - 2029 dan masa bakti 2020 s.d. 2024") == [
         (6, 25, 2024, 2029), (30, 55, 2020, 2024)]
     assert find_periods("pada tahun 2024 ada 20 LKS") == []
+
+
+def test_day_and_month_are_read_without_a_year() -> None:
+    assert day_and_month("Sabtu (25/6)") == (25, 6)
+    assert day_and_month("hari ini, 30 April genap berusia") == (30, 4)
+    assert day_and_month("29 Februari") == (29, 2)
+    assert day_and_month("Sabtu pagi") is None

@@ -470,6 +470,19 @@ def test_a_day_before_web_news_is_history_not_the_activitys() -> None:
     assert events_of(doc) == [("training", None, "past")]
 
 
+def test_a_yearless_day_in_the_lead_stays_unknown_unless_stated_again_in_full() -> None:
+    visit = ("Bupati Tapanuli Selatan mengunjungi Panti Asuhan Al-Hijrah dan bersedekah kepada anak-anak panti, "
+             "Sabtu (25/6).")
+    quote = "\"Napak tilas ke panti-panti asuhan ini meneruskan kebiasaan almarhum papa,\" kata Bupati."
+    history = "Kebiasaan itu diajarkan almarhum ayahnya yang wafat pada Rabu, 30 Desember 2020 lalu."
+    assert events_of(document("Bupati Kunjungi Panti Asuhan", visit, quote, history, published=None)) == [
+        ("visit", None, "past")]
+    restated = "Kunjungan ke panti asuhan itu dilakukan Sabtu (25/6/2022) pagi."
+    assert events_of(document("Bupati Kunjungi Panti Asuhan", visit, quote, history, restated,
+                              published=None)) == [
+        ("visit", dt.date(2022, 6, 25), "past")]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
