@@ -483,6 +483,17 @@ def test_a_yearless_day_in_the_lead_stays_unknown_unless_stated_again_in_full() 
         ("visit", dt.date(2022, 6, 25), "past")]
 
 
+def test_the_peak_of_a_welfare_day_is_its_ceremony_held() -> None:
+    lead = ("peringatan Hari Kesetiakawanan Sosial Nasional (HKSN) tahun 2023 tingkat Pemerintah Kabupaten Bintan "
+            "dilaksanakan di Gedung MTQ, Kamis (30/11/2023).")
+    awards = ("Bupati memberikan apresiasi kepada pilar-pilar sosial, mulai dari Tagana, Pendamping Lansia, LKS LU "
+              "hingga LKS Anak.")
+    visit = ("Ketua LKKS Bintan menyebut, beberapa waktu lalu dirinya dengan sigap langsung mengunjungi lokasi anak "
+             "terlantar.")
+    assert main_event(document(None, "Puncak " + lead, awards, visit)).type == "other"
+    assert main_event(document(None, "P" + lead[1:], awards, visit)).type == "visit"
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
