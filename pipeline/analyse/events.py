@@ -780,6 +780,8 @@ def _title_kinds(title: str | None, lead: str = "") -> set[EventType]:
             continue  # "Dinsos Perketat Pengawasan Panti": a policy
         if _PRETEXT_BEFORE.search(title, 0, match.start()):
             continue  # "Panti Asuhan Berkedok Donasi": a pretext
+        if _announced_before(title, 0, match.start())[1] or _FUTURE_AFTER.match(title, match.end()):
+            continue  # "Akreditasi Panti Sosial akan Dilakukan Bertahap": a plan the body may report beside its act
         if weight != _HELD_ONLY and not any(start <= match.start() < end for start, end in names):
             kinds.add(kind)
     return kinds
@@ -1114,10 +1116,11 @@ def _planned(hits: list[_Hit]) -> bool:
     """True when an article speaks of an activity mostly as ahead: its announced cues outweigh the reported ones.
 
     A plan story ("Pemprov akan memberikan bantuan ... calon penerima ... nanti akan ditransfer") names the aid
-    many times, always ahead; a report names its act as done and may add one plan at the end.
+    many times, always ahead; a report names its act as done and may add one plan at the end. A topic, aim or
+    habit ("berupaya untuk melakukan akreditasi") reports no act.
     """
     ahead = sum(h.weight for h in hits if h.future)
-    return ahead > 0 and ahead > sum(h.weight for h in hits if not h.future)
+    return ahead > 0 and ahead > sum(h.weight for h in hits if not h.future and not h.background)
 
 
 def _speech_date(article: ArticleText, mention: DateMention) -> bool:
@@ -1312,10 +1315,11 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
             # headline alone often names a background fact.
             body = by_kind.get(kind, [])
             if kind == "accreditation" and kinds[0] in _GATHERINGS and not any(
-                    h.verb or h.held or h.occasion for h in body if not h.background):
+                    h.verb or h.held or h.occasion or h.future for h in body if not h.background):
                 # "Bimtek Akreditasi", "proses akreditasi membutuhkan ...": at a training or meeting, accreditation
                 # is what is talked about unless someone is said to accredit or be accredited, or is handed a
-                # registration there ("Pada kesempatan itu, tujuh LKS menerima tanda daftar").
+                # registration there ("Pada kesempatan itu, tujuh LKS menerima tanda daftar"), or it is announced
+                # as an activity of its own ("ke depannya panti-panti akan dilakukan akreditasi").
                 continue
             supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
             announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)

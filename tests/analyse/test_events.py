@@ -494,6 +494,18 @@ def test_the_peak_of_a_welfare_day_is_its_ceremony_held() -> None:
     assert main_event(document(None, "P" + lead[1:], awards, visit)).type == "visit"
 
 
+def test_a_plan_in_the_headline_comes_after_the_training_the_body_reports() -> None:
+    doc = document(
+        "Akreditasi Panti Sosial di Riau akan Dilakukan Secara Bertahap",
+        "PEKANBARU - Dinas Sosial Provinsi Riau berupaya untuk melakukan akreditasi panti-panti sosial yang tersebar "
+        "di seluruh wilayah Riau.",
+        "Pada permulaan ini, Dinas Sosial telah memberikan bimbingan teknis bagi Lembaga Kesejahteraan Sosial (LKS) "
+        "dari kabupaten dan kota se-Riau sejak Rabu (9/8/2017) lalu.",
+        "\"Ke depannya secara bertahap panti-panti akan dilakukan akreditasi,\" kata Kepala Dinas Sosial.",
+        published=dt.date(2017, 8, 12))
+    assert events_of(doc) == [("training", dt.date(2017, 8, 9), "past"), ("accreditation", None, "future")]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
