@@ -75,7 +75,7 @@ _CUES: dict[EventType, tuple[str, str]] = {
     "accreditation": (
         """akreditasi reakreditasi diakreditasi visitasi sertifikasi izin_operasional tanda_daftar tanda_terdaftar pendaftaran_lks
         pendaftaran_lksa pendaftaran_lembaga registrasi_lks registrasi_lksa registrasi_lembaga mengakreditasi
-        disertifikasi""",
+        disertifikasi mencabut_izin pencabutan_izin cabut_izin""",
         "perizinan legalitas terakreditasi tersertifikasi",
     ),
     "aid_distribution": (
@@ -557,8 +557,11 @@ def _also_right_before(text: str, sentence_start: int, cue_start: int) -> bool:
 
 
 # "Jika pengawasan dilakukan lebih ketat, ...": what would follow an act that did not happen.
-_CONDITION_BEFORE = re.compile(r"\b(?:jika|jikalau|apabila|bila|kalau|seandainya|andaikan|andaikata)\b[^,;:\n]*$",
-                               re.IGNORECASE)
+_CONDITIONS = "jika|jikalau|apabila|bila|bilamana|manakala|kalau|seandainya|andaikan|andaikata"
+_CONDITION_BEFORE = re.compile(rf"\b(?:{_CONDITIONS})\b[^,;:\n]*$", re.IGNORECASE)
+# "Bilamana ditemukan kasus seperti itu, pihaknya bakal mencabut izin LKSA": what follows a condition is a threat
+# or a rule, not an act.
+_CONDITION_OPENER = re.compile(rf"[ \t\"“]*(?:{_CONDITIONS})\b", re.IGNORECASE)
 
 
 def _background(text: str, sentence_start: int, start: int) -> bool:
@@ -568,6 +571,7 @@ def _background(text: str, sentence_start: int, start: int) -> bool:
             or _NOMINAL_BEFORE.search(text, window, start) is not None
             or _PRETEXT_BEFORE.search(text, window, start) is not None
             or _CONDITION_BEFORE.search(text, window, start) is not None
+            or _CONDITION_OPENER.match(text, sentence_start, start) is not None
             or _CRIME_PARTY.match(text, sentence_start) is not None
             or _TOPIC_BEFORE.search(text, max(sentence_start, start - 100), start) is not None)
 
@@ -1322,7 +1326,8 @@ def _kinds(hits: list[_Hit], title_kinds: set[EventType], article_text: str, dat
                 # as an activity of its own ("ke depannya panti-panti akan dilakukan akreditasi").
                 continue
             supported = any(h.weight > _STRONG or (h.held and h.weight >= _STRONG) for h in body)
-            announced = any(h.future and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES for h in body)
+            announced = any(h.future and not h.background and phrase_key(article_text[h.start:h.end]) in _STRONG_CUES
+                            for h in body)
             # "Pada kesempatan itu juga diserahkan bantuan": the occasion's further activity needs no more.
             occasion = any(h.occasion for h in body) and scores[kind] >= _MAIN_THRESHOLD
             # "ujar Benyamin dalam kegiatan Sosialisasi": an activity said to be held and framed as the occasion.

@@ -506,6 +506,21 @@ def test_a_plan_in_the_headline_comes_after_the_training_the_body_reports() -> N
     assert events_of(doc) == [("training", dt.date(2017, 8, 9), "past"), ("accreditation", None, "future")]
 
 
+def test_a_licence_revoked_is_licensing() -> None:
+    doc = document(None, "PEKANBARU - Dinas Sosial Provinsi Riau mencabut izin Panti Asuhan Tunas Bangsa di Kecamatan "
+                         "Tenayan Raya, Senin (30/1/2017).", published=dt.date(2017, 1, 31))
+    assert events_of(doc) == [("accreditation", dt.date(2017, 1, 30), "past")]
+
+
+def test_a_threat_after_a_condition_announces_nothing() -> None:
+    visit = ("Kepala Dinas Sosial mengunjungi Lembaga Kesejahteraan Sosial Anak (LKSA) Harapan Bunda untuk memantau "
+             "pengasuhan anak, Selasa (20/5/2024).")
+    threat = "Bilamana ditemukan kasus kekerasan, Kepala Dinas menegaskan pihaknya bakal mencabut izin LKSA tersebut."
+    assert [kind for kind, _, _ in events_of(document(None, visit, threat))] == ["visit"]
+    plan = "Kepala Dinas menegaskan pihaknya bakal mencabut izin LKSA lain yang menelantarkan anak."
+    assert [kind for kind, _, _ in events_of(document(None, visit, plan))] == ["visit", "accreditation"]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
