@@ -494,15 +494,17 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     return after is not None and not SENTENCE_END.search(text, end, after.start())
 
 
-# "Gubernur H. Agustiar", "Drs. Amir", "A. Yani": the dot of a title or an initial ends no sentence.
-_TITLE_DOT = re.compile(r"(?:^|[\s(])(?:[A-Z]|" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.$")
+def _title_dot(text: str, floor: int, dot: int) -> bool:
+    """True when the dot at `dot` closes a title or an initial: "Gubernur H. Agustiar", "Kombespol. Budi", "A. Yani"."""
+    word = text[max(floor, text.rfind(" ", floor, dot) + 1):dot].lstrip("(")
+    return word in HONORIFICS or (len(word) == 1 and word.isupper())
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
     """Start of the sentence holding `position`, not before `floor` (the paragraph's start)."""
     floor = max(floor, text.rfind("\n", floor, position) + 1)
     stop = text.rfind(". ", floor, position)
-    while stop >= floor and _TITLE_DOT.search(text, max(floor, stop - 6), stop + 1):
+    while stop >= floor and _title_dot(text, floor, stop):
         stop = text.rfind(". ", floor, stop)
     return max(floor, stop + 2)
 

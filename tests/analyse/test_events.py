@@ -521,6 +521,13 @@ def test_a_threat_after_a_condition_announces_nothing() -> None:
     assert [kind for kind, _, _ in events_of(document(None, visit, plan))] == ["visit", "accreditation"]
 
 
+def test_the_dot_of_a_long_title_ends_no_sentence() -> None:
+    planned = "Bupati Kendal akan bersama Kombespol. Budi Santoso menyalurkan bantuan kepada Panti Asuhan Harapan Bunda."
+    assert events_of(document(None, planned)) == [("aid_distribution", None, "future")]
+    hoped = "Bupati Kendal berharap Ustadzah. Siti Aminah menyalurkan bantuan kepada Panti Asuhan Harapan Bunda."
+    assert events_of(document(None, hoped)) == []
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
