@@ -173,7 +173,7 @@ pj pjs plt plh penjabat pelaksana tugas sementara lingkungan infrastruktur kemas
 perdagangan perindustrian pertanian perikanan peternakan kehutanan perhubungan pariwisata ketenagakerjaan
 transmigrasi koperasi usaha kecil menengah pangan permukiman perumahan pekerjaan ruang agama keagamaan kesbangpol
 kesatuan bangsa dinkes disdik disnaker dispora dishub distan dukcapil disdukcapil bkd bkpsdm bpkad bpbd pmd dpmd
-dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat majelis tp pkk karang taruna
+dpmpd kemenag kemendagri kemenkes kemenko pmk bkkbn baznas rsud puskesmas adat majelis tp pkk karang taruna tagana psm
 bapenda bappenda bapelitbangda bappelitbangda bapperida bpprd bpkd bpkpd bkpp bkpsdmd disperindag disperkim
 dinperkim disperkimtan dpupr pupr dpuprkp disbudpar disparbud dispar disporapar dlh dkp distanak disnakertrans
 disdikbud dispusip diskop diskopukm dpmptsp dinpmptsp pansus panja

@@ -1301,3 +1301,10 @@ def test_where_a_body_is_from_comes_before_the_holder() -> None:
 def test_a_field_coordinator_and_a_jurys_chair_serve_one_event(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(o.name, o.role, o.role_kind) for o in officials_of(sentence)] == expected
+
+
+def test_social_pillars_listed_after_a_position_are_units_not_its_holders() -> None:
+    pillars = "Penghargaan diberikan kepada Pendamping Kecamatan, Tagana, Pendamping Lansia, PSM hingga LKS Anak."
+    assert officials_of(pillars) == []
+    found = by_name(officials_of("Koordinator Tagana Kabupaten Kendal, Budi Santoso, mengatakan bantuan disalurkan."))
+    assert found["Budi Santoso"].role == "Koordinator Tagana Kabupaten Kendal"
