@@ -330,6 +330,9 @@ def _strip_dot(token: _Token) -> tuple[str, int]:
 _REPORTING_VERB_WORD = re.compile(r"di(?:" + "|".join((*_PASSIVE_SPEECH_STEMS, "tambah")) + r")kan")
 
 
+_WEB_DOMAIN = re.compile(r"\w\.(?:id|com|net|org|co|news|info|tv)$", re.IGNORECASE)
+
+
 def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
     """A capitalised word that can be part of a person's name here."""
     if token.kind != "word" or not token.text[:1].isupper() or any(c.isdigit() for c in token.text):
@@ -342,6 +345,8 @@ def _is_name_word(token: _Token, spans: RegionSpans) -> bool:
         return False  # "Ditambahkan Budi Santoso, ...", "Dijelaskan Ngalimun Ketua YJP": a verb opening the sentence
     if span_at(spans, token.start) is not None:
         return False
+    if _WEB_DOMAIN.search(core):
+        return False  # "Karo, MISTAR.ID": an outlet's name after a dateline, not a person's
     if _DOTTED_INITIALS.fullmatch(token.text):
         return True  # "Meidy Y.T. Tinangon": initials inside a name
     if is_role_word(core) and lowered not in NAME_LIKE_ROLE_WORDS and lowered not in ROMAN and len(core) > 2:

@@ -1308,3 +1308,9 @@ def test_social_pillars_listed_after_a_position_are_units_not_its_holders() -> N
     assert officials_of(pillars) == []
     found = by_name(officials_of("Koordinator Tagana Kabupaten Kendal, Budi Santoso, mengatakan bantuan disalurkan."))
     assert found["Budi Santoso"].role == "Koordinator Tagana Kabupaten Kendal"
+
+
+def test_an_outlets_web_name_after_a_dateline_is_nobodys_name() -> None:
+    assert officials_of("Karo, MISTAR.ID", "Dinas Sosial menyalurkan tali asih ke panti sosial di Berastagi.") == []
+    found = by_name(officials_of("Karo Humas, Budi Santoso, mengatakan tali asih disalurkan ke panti sosial."))
+    assert found["Budi Santoso"].role == "Karo Humas"
