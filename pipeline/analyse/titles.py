@@ -289,7 +289,7 @@ LOWER_DOTTED_TITLES = words_of("dr drs dra drg drh ir prof hj kh")
 DEGREES = words_of("""
 SE SH MH MM MSi MAP MAg SAg ST MT SP MP Lc MA MBA PhD SKM MKM SPd MPd SIP SSos SKom MKom Ak CA SSTP MKes SKep
 SHI MHI SIKom MIKom SAP SPsi MPsi Psi SFarm Apt SKed SpA SpOG MSc SThI MEng MSE MAk MPH CPA SSi MSM SSn
-SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep AKS
+SIAN MPA MIP SHut MHum SSy MSy SPdI MPdI MKn Ners SKp MKep AKS MPSSp MKesos SST
 """)
 # Undotted degrees of three letters or more are recognised in any case ("Msi", "Mpd"); shorter ones ("SE", "MM")
 # only in capitals, since "se" or "ma" are words.

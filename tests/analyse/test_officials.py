@@ -1314,3 +1314,10 @@ def test_an_outlets_web_name_after_a_dateline_is_nobodys_name() -> None:
     assert officials_of("Karo, MISTAR.ID", "Dinas Sosial menyalurkan tali asih ke panti sosial di Berastagi.") == []
     found = by_name(officials_of("Karo Humas, Budi Santoso, mengatakan tali asih disalurkan ke panti sosial."))
     assert found["Budi Santoso"].role == "Karo Humas"
+
+
+def test_social_work_degrees_are_dropped_from_the_name() -> None:
+    assert all(is_degree(t) for t in ["MPSSp", "MKesos", "SST"])
+    found = by_name(officials_of(
+        "Kegiatan dipandu oleh Dwi Ambar Pratiknyo,S.Sos,MPSSp (Penyuluh Sosial Muda), dilanjutkan sharing informasi."))
+    assert found["Dwi Ambar Pratiknyo"].role == "Penyuluh Sosial Muda"
