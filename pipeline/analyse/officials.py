@@ -164,6 +164,9 @@ _HANDOVER = re.compile(
     r"\bkepada\s+(?P<taker>)", re.IGNORECASE)
 _TENURE_AFTER = re.compile(r"\s+(?:sebelum\w*|lama|terdahulu|terpilih|demisioner|periode\s+\d)", re.IGNORECASE)
 _DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
+# Heads of an organisation's board, who are named after their body ("Ketua Forpama, Wibowo").
+_BODY_HEADS = frozenset({"ketua", "ketum", "sekretaris", "bendahara", "pembina", "penasehat", "penasihat", "koordinator",
+                         "direktur", "pimpinan", "pengurus", "manajer"})
 _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
 _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "drh", "Ny", "Pdt", "Ustadz", "Ustaz",
                              "Bapak", "Bpk"})
@@ -1082,6 +1085,14 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             name = None
         if name is not None and not scan.after_comma and _DEMONSTRATIVE_AFTER.match(text, name.end):
             name = None
+        if (name is not None and not scan.after_comma and " " not in name.name and scan.role_end == match.end()
+                and name.start == first.start and head.split()[-1].lower() in _BODY_HEADS
+                and stop + 1 < len(tokens) and tokens[stop].kind == "comma" and tokens[stop].start == name.end):
+            # "Ketua Forpama, Wibowo, menyambut ...": one unknown word after a bare head is its body's short name
+            # when a name closed by its own comma follows.
+            holder, after = _read_name(text, tokens, stop + 1, spans)
+            if holder is not None and after < len(tokens) and tokens[after].kind == "comma":
+                role_end, name = name.end, holder
         if (name is not None and not scan.after_comma and name.start == first.start
                 and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None
                 and _comma_apposition(left)

@@ -1321,3 +1321,11 @@ def test_social_work_degrees_are_dropped_from_the_name() -> None:
     found = by_name(officials_of(
         "Kegiatan dipandu oleh Dwi Ambar Pratiknyo,S.Sos,MPSSp (Penyuluh Sosial Muda), dilanjutkan sharing informasi."))
     assert found["Dwi Ambar Pratiknyo"].role == "Penyuluh Sosial Muda"
+
+
+def test_one_word_after_a_bare_board_head_is_its_body_when_a_name_in_commas_follows() -> None:
+    found = by_name(officials_of("Ketua Forpama, Wibowo, menyambut baik kegiatan pelatihan akreditasi ini."))
+    assert (found["Wibowo"].role, found["Wibowo"].role_kind) == ("Ketua Forpama", "org_chair")
+    pair = by_name(officials_of("Ketua Wibowo, Sekretaris Ani Lestari, menyambut baik kegiatan ini."))
+    assert (pair["Wibowo"].role, pair["Ani Lestari"].role) == ("Ketua", "Sekretaris")
+    assert by_name(officials_of("Ketua Wibowo, Budi dan Ani hadir dalam kegiatan ini."))["Wibowo"].role == "Ketua"
