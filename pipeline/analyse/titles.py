@@ -112,8 +112,8 @@ paroki stasi kub keuskupan jemaat klasis sinode kongregasi
 
 # Words that open a position. The trie prefers the longest ("Wakil Ketua Umum" over "Wakil Ketua").
 HEAD_PHRASES = FORCE_COMMANDS | words_of("""
-gubernur wagub bupati wabup wawalkot wawali wawalikota walikota walkot walikotamadya sekda sekdaprov sekdakab
-sekdakot sekdakota sekprov sekkab sekkot asisten stafsus kepala kadis kadissos kadinsos kadin kabid kasi kasie kasubag
+gubernur wagub bupati wabup wawalkot wawali wawalikota wawako walikota walkot wako walikotamadya sekda sekdaprov sekdakab
+sekdakot sekdakota sekdako sekprov sekkab sekkot asisten stafsus kepala kadis kadissos kadinsos kadin kabid kasi kasie kasubag
 kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
 wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
 pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
@@ -153,8 +153,8 @@ def is_head_word(token: str) -> bool:
 # Lower-cased words that belong to a position or unit name, never to a person's name; with the grades of
 # functional posts ("Penyuluh Sosial Madya") and the meetings a committee is named after ("Ketua Panitia Raker").
 ROLE_WORDS = words_of("""
-gubernur wagub bupati wabup wali walikota walkot kota kotamadya wawali wawalkot wawalikota sekda sekdaprov sekdakab
-sekdakot sekdakota sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
+gubernur wagub bupati wabup wali walikota walkot wako kota kotamadya wawali wawalkot wawalikota wawako sekda sekdaprov
+sekdakab sekdakot sekdakota sekdako sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
 kadis kadin kadinsos kadissos sekdis kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag karo kaban biro bagian
 subbagian bidang subbidang seksi sub unit ketua wakil umum harian bendahara anggota pengurus pembina penasehat penasihat
 koordinator pimpinan pengasuh pengelola pendiri dewan direktur direktorat jenderal dirjen ditjen sesditjen sesdit
@@ -253,7 +253,7 @@ def eponym_length(words: list[str]) -> int:
 ABBREVIATED_HEADS = words_of("""
 karo kaban kaper kadis kadissos kadin kadinsos kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag sekda
 sekdaprov sekdakab sekdakot sekdakota sekprov sekkab sekkot sekdis sekjen sesditjen sesdit sekwan dirjen mensos
-wamensos wagub wabup wawali wawalikota wawalkot walkot stafsus kades keuchik geuchik kapolres kapolresta kapolda
+wamensos wagub wabup wawali wawalikota wawalkot wawako walkot wako sekdako stafsus kades keuchik geuchik kapolres kapolresta kapolda
 kapolsek dandim danrem danramil ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kaur kasat kanit
 kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus wakapolres wakapolresta wakapolda wakapolsek kasdim
 wadanrem pangdam kajari kajati kalak kasatpol korwil korda kalapas karutan kakanwil kakankemenag asda irwasda
@@ -367,8 +367,8 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^gubernur\b", "governor"),
     (r"^(?:wakil\s+bupati|wabup)\b", "vice_regent"),
     (r"^bupati\b", "regent"),
-    (r"^(?:wakil\s+wali\s*kota|wakil\s+walkot|wawalkot|wawali)", "vice_mayor"),
-    (r"^(?:wali\s*kota|walkot)", "mayor"),
+    (r"^(?:wakil\s+wali\s*kota|wakil\s+walkot|wawalkot|wawali|wawako\b)", "vice_mayor"),
+    (r"^(?:wali\s*kota|walkot|wako\b)", "mayor"),
     (r"^(?:sekretaris\s+(?:daerah|provinsi|kabupaten|kota)\b|sekda|sekprov|sekkab|sekkot)", "regional_secretary"),
     (r"^(?:wakil\s+menteri|wamensos|menteri|mentri|mensos)\b", "minister"),
     (rf"\b(?:kemensos|kemsos|kemente?rian\s+sosial|ditjen|direktorat\s+jenderal|{_MINISTRY_UNITS})\b"

@@ -1329,3 +1329,10 @@ def test_one_word_after_a_bare_board_head_is_its_body_when_a_name_in_commas_foll
     pair = by_name(officials_of("Ketua Wibowo, Sekretaris Ani Lestari, menyambut baik kegiatan ini."))
     assert (pair["Wibowo"].role, pair["Ani Lestari"].role) == ("Ketua", "Sekretaris")
     assert by_name(officials_of("Ketua Wibowo, Budi dan Ani hadir dalam kegiatan ini."))["Wibowo"].role == "Ketua"
+
+
+def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
+    found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
+                                 "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
+    assert [(found[n].role_kind, found[n].region_code) for n in ("Hendri Septa", "Mahyeldi", "Andree Algamar")] == [
+        ("vice_mayor", "13.71"), ("mayor", "13.71"), ("regional_secretary", "13.71")]
