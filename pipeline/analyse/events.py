@@ -494,10 +494,14 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
     return after is not None and not SENTENCE_END.search(text, end, after.start())
 
 
+# Acting prefixes and place abbreviations stand before a position or a name: their dot ends no sentence.
+_ABBREVIATION_DOTS = frozenset({"Plt", "Plh", "Pj", "Pjs", "Kab", "Kec", "Kel", "Prov", "Jl", "Jln", "No"})
+
+
 def _title_dot(text: str, floor: int, dot: int) -> bool:
-    """True when the dot at `dot` closes a title or an initial: "Gubernur H. Agustiar", "Kombespol. Budi", "A. Yani"."""
+    """True when the dot at `dot` closes a title, an abbreviation or an initial: "H. Agustiar", "Plt. Sekda", "A. Yani"."""
     word = text[max(floor, text.rfind(" ", floor, dot) + 1):dot].lstrip("(")
-    return word in HONORIFICS or (len(word) == 1 and word.isupper())
+    return word in HONORIFICS or word in _ABBREVIATION_DOTS or (len(word) == 1 and word.isupper())
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
@@ -518,7 +522,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 def _announced_before(text: str, sentence_start: int, cue_start: int) -> tuple[bool, bool]:
     """(near, anywhere): a future word right before the cue in its clause, or anywhere before it in the sentence."""
     window_start = max(sentence_start, cue_start - 80)
-    names = [m.span() for m in _FUTURE_IN_NAME.finditer(text, window_start, cue_start + 20)]
+    # A name cut by the window ("... Keluarga | Berencana") is still a name: look for names from a little earlier.
+    names = [m.span() for m in _FUTURE_IN_NAME.finditer(text, max(sentence_start, window_start - 20), cue_start + 20)]
     awaited_until = _awaited_occasion_end(text, sentence_start, cue_start)
     near = anywhere = False
     for match in _FUTURE.finditer(text, window_start, cue_start):

@@ -528,6 +528,27 @@ def test_the_dot_of_a_long_title_ends_no_sentence() -> None:
     assert events_of(document(None, hoped)) == []
 
 
+def test_the_dot_of_an_acting_prefix_keeps_the_occasion_in_its_sentence() -> None:
+    doc = document(
+        None,
+        "Plt. Sekda Kalteng melakukan anjangsana ke Lembaga Kesejahteraan Sosial Lanjut Usia Mutiara Hati, Rabu "
+        "(13/8/2025).",
+        "Anjangsana yang dilaksanakan di panti sosial itu merupakan rangkaian peringatan hari jadi provinsi tahun ini.",
+        "Mendampingi Sekda pada kegiatan itu antara lain staf ahli gubernur dan kepala dinas sosial provinsi.",
+        "Pada kesempatan ini, Plt. Sekda secara simbolis menyerahkan bantuan kebutuhan pokok kepada 10 perwakilan "
+        "lansia.",
+        published=None)
+    assert [kind for kind, _, _ in events_of(doc)] == ["visit", "aid_distribution"]
+
+
+def test_a_name_cut_by_the_look_back_window_is_still_no_announcement() -> None:
+    lead = ("Ibu Ketua TP PKK didampingi Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana, dan Sekretaris "
+            "Dinas Tenaga Kerja dan Transmigrasi Prov. NTB, sambangi Yayasan Peduli Anak di Desa Langko, Kamis "
+            "(1/8/2024).")
+    more = "Kunjungan ini sekaligus silaturahim dengan pengurus Lembaga Kesejahteraan Sosial Anak (LKSA) Lombok Barat."
+    assert events_of(document(None, lead, more, published=None)) == [("visit", dt.date(2024, 8, 1), "past")]
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
