@@ -224,9 +224,11 @@ _ORGANISED_RIGHT_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:(?:aca
 _ORGANISED_BEFORE = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 # "acara konsolidasi", "menggelar sosialisasi", "pembinaan yang digelar": a word the writer names as an event, or
 # says was held, is one, however often the same word serves as background talk elsewhere.
-# "Puncak peringatan HKSN", "puncak HLUN": the day's main ceremony, held.
+# "Puncak peringatan HKSN", "puncak HLUN": the day's main ceremony, held; "acara dilanjutkan dengan penyerahan
+# paket sembako", "dirangkai dengan rapat koordinasi": a part of the programme, held.
 _HELD_BEFORE = re.compile(
-    rf"\b(?:acara|kegiatan|agenda|puncak|{_ORGANISING_VERBS}|menghadiri|membuka|memimpin)(?:[ \t]+kegiatan)?[ \t]+$",
+    rf"\b(?:acara|kegiatan|agenda|puncak|{_ORGANISING_VERBS}|menghadiri|membuka|memimpin"
+    r"|(?:dilanjutkan|dirangkai|dirangkaikan|diisi|ditutup|diakhiri|diawali)[ \t]+dengan)(?:[ \t]+kegiatan)?[ \t]+$",
     re.IGNORECASE)
 _HELD_VERBS = "digelar|dilaksanakan|diadakan|diselenggarakan|berlangsung"
 _HELD_AFTER = re.compile(rf"[ \t]+(?:yang[ \t]+)?(?:{_HELD_VERBS}|dibuka)\b", re.IGNORECASE)

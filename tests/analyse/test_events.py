@@ -549,6 +549,17 @@ def test_a_name_cut_by_the_look_back_window_is_still_no_announcement() -> None:
     assert events_of(document(None, lead, more, published=None)) == [("visit", dt.date(2024, 8, 1), "past")]
 
 
+def test_what_the_programme_goes_on_with_is_held() -> None:
+    doc = document(
+        "Wagub Safari Ramadan dan Buka Puasa bersama Anak-Anak Panti Asuhan",
+        "Wakil Gubernur berbuka puasa bersama anak-anak Lembaga Kesejahteraan Sosial Anak (LKSA) Harapan Bunda di "
+        "Agropark, Senin (10/3/2025).",
+        "Sebelumnya anak-anak berkeliling kawasan Agropark, memanen anggur, serta meninjau tanaman hidroponik.",
+        "Acara kemudian dilanjutkan dengan penyerahan paket sembako secara simbolis kepada pengurus panti asuhan.",
+        published=dt.date(2025, 3, 11))
+    assert ("aid_distribution", dt.date(2025, 3, 10), "past") in events_of(doc)
+
+
 def test_older_and_regional_names_of_the_coordinating_body_make_an_article_relevant() -> None:
     doc = document(
         "BK3S Provinsi Bali Peringati Hari Jadi",
