@@ -138,12 +138,13 @@ def join_wrapped(texts: list[str]) -> list[str]:
     out: list[str] = []
     for text in stripped:
         previous = out[-1] if out else ""
-        # A prompt or byline line ("Baca juga: ...", "Editor: ...") must not swallow the story after it.
+        lower = bool(_LOWER_START.match(text))
+        # Cheap tests first; a prompt or byline line ("Baca juga: ...", "Editor: ...") must not swallow the story
+        # after it, nor a story line a byline or label.
         continues = (bool(previous and text and _OPEN_END.search(previous))
+                     and (lower or (hard_wrapped and len(previous) >= _WRAPPED_LINE_MIN_CHARS and text[0].isupper()))
                      and not _prefix_reason(previous) and not _prefix_reason(text)
-                     and (bool(_LOWER_START.match(text))
-                          or (hard_wrapped and len(previous) >= _WRAPPED_LINE_MIN_CHARS and text[0].isupper()
-                              and not _boilerplate_reason(text))))
+                     and (lower or not _boilerplate_reason(text)))
         if continues:
             out[-1] = f"{previous} {text}"
         else:
