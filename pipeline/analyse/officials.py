@@ -31,6 +31,7 @@ from pipeline.analyse.titles import (
     FUNCTION_WORDS,
     HEAD_RE,
     INSTITUTION_NAME_WORDS,
+    JURY,
     MONTHS_AND_DAYS,
     NAME_LIKE_ROLE_WORDS,
     NAME_PARTICLES,
@@ -223,7 +224,7 @@ _THROUGH_SOCIAL_OFFICE = re.compile(
     r"\b(?:(?:kepala|kadis)\s+(?:dinas\s+sosial|dinsos)|kadinsos)\b[^.!?;\n]{0,50}?\s+melalui\s+$", re.IGNORECASE)
 # A committee's or jury's chair ("Ketua Panitia", "Ketua Pelaksana", "Ketua Tim Juri") and the words naming its
 # event, up to the comma.
-_COMMITTEE_CHAIR = re.compile(r"(?i:ketua)\s+(?i:panitia|pelaksana|(?:tim\s+|dewan\s+)?(?:juri|penilai))\b")
+_COMMITTEE_CHAIR = re.compile(rf"(?i:ketua)\s+(?i:panitia|pelaksana|{JURY})\b")
 _EVENT_DESCRIPTION = re.compile(r"([^\n.!?;:,()\"“”]{1,90}?)[ \t]*,[ \t]*")
 # Words of a sentence going on, not of an event's name: verbs, clause links, addressees.
 _NOT_A_DESCRIPTION = re.compile(r"\b(?:me[a-z]{3,}|ber[a-z]{3,}|di[a-z]{4,}|ter[a-z]{3,}kan|yang|bahwa|kepada|untuk|ini|itu)\b")

@@ -355,11 +355,14 @@ _MINISTRY_UNITS = (r"b2p3ks|bbppks|bbpks|bbpps|bbrs[a-z]*|brs[a-z]+|lrs[a-z]*|bp
 # Common misspellings of position words, read as the correct word.
 _ROLE_TYPOS = re.compile(r"\bsek(?:ertaris|retatis|ertaris|etaris)\b")
 
+# A contest's jury ("Tim Juri", "Dewan Penilai"), in lower case: its chair serves one event.
+JURY = r"(?:tim\s+|dewan\s+)?(?:juri|penilai)"
+
 # Ordered (pattern on the lower-cased role without acting prefix, role kind); the first match decides.
 _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
     # A jury and a field coordinator serve one event, not a body's board.
-    (r"^(?:ketua\s+(?:tim\s+|dewan\s+)?(?:juri|penilai)|koordinator\s+lapangan)\b", "other"),
+    (rf"^(?:ketua\s+{JURY}|koordinator\s+lapangan)\b", "other"),
     (r"^(?:ketua|wakil\s+ketua|anggota|senator|sekretaris\s+fraksi|bendahara\s+fraksi)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
      r"|komisi|fraksi|pansus|panja|dewan\s+perwakilan"
      r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),
