@@ -873,7 +873,8 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
     if off_topic > len(lks):
         return len(lks) >= 4 and lead_hits >= 1
     return (lead_hits >= 1 and len(lks) >= 2) or len(lks) >= 3 or any(
-        _acts_in_its_sentence(article.text, m) for m in lks if layout.slot(m.start) in lead)
+        _acts_in_its_sentence(article.text, m) for m in lks if layout.slot(m.start) in lead) or any(
+        _ORGANISED_BY_BEFORE.search(article.text, max(0, m.start - _ORGANISER_REACH), m.start) for m in lks)
 
 
 # Acts that are none of the named event types but still an activity of the body ("menandatangani nota
@@ -881,6 +882,13 @@ def _relevant(layout: _Layout, mentions: list[OrgMention]) -> bool:
 _ACTIVITY = word_regex(words_of("""menandatangani penandatanganan memperingati peringatan syukuran meluncurkan
 peluncuran launching meresmikan peresmian monitoring monev""") | set(_ORGANISING_VERBS.split("|"))
                        | {"nota kesepahaman"})
+
+
+# "rangkaian acara ... yang diselenggarakan oleh BK3S Provinsi Jawa Timur": an activity the body itself holds makes
+# it central wherever the sentence stands.
+_ORGANISED_BY_BEFORE = re.compile(rf"\b(?:{_HELD_VERBS}|dihelat|diprakarsai|diinisiasi)[ \t]+oleh[ \t]+"
+                                  r"(?:(?:para[ \t]+)?pengurus[ \t]+)?$", re.IGNORECASE)
+_ORGANISER_REACH = 40
 
 
 def _acts_in_its_sentence(text: str, mention: OrgMention) -> bool:

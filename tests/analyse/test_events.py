@@ -1114,6 +1114,22 @@ def test_a_passing_lks_in_the_lead_without_an_activity_stays_irrelevant() -> Non
     assert not analyse(doc).relevant
 
 
+def test_a_body_that_holds_the_activity_later_in_the_report_makes_it_relevant() -> None:
+    def report(holder: str) -> Document:
+        return document(
+            None,
+            "MATARAM - Hari Lanjut Usia Nasional diperingati di banyak daerah dengan beragam kegiatan warga.",
+            "Pemerintah pusat mengusung tema nasional yang mengajak daerah memuliakan orang tua.",
+            f"Pada Sabtu (1/6/2024), Wakil Gubernur menghadiri jalan sehat lansia yang digelar oleh {holder} "
+            "di Taman Sangkareang.",
+            "Ratusan warga lanjut usia mengikuti kegiatan itu hingga siang.",
+            published=dt.date(2024, 6, 3))
+
+    assert analyse(report("LKKS Provinsi NTB")).relevant
+    # Named beside the organiser, the body is only a guest.
+    assert not analyse(report("Dinas Kesehatan bersama LKKS Provinsi NTB")).relevant
+
+
 def test_an_act_that_took_place_outranks_one_announced_in_the_same_report() -> None:
     doc = document(
         None,
