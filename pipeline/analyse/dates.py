@@ -57,7 +57,9 @@ _DATE = re.compile(
     # A span of days in it takes its first day: "Senin-Rabu (12-14/8/2024)".
     r"(?<![A-Za-z])(?P<a_wd>" + _WD + r")(?:" + _SEP + r"*(?:-|–|s\.?\s?d\.?|sampai|hingga)" + _SEP + r"*" + _WD
     + r")?" + _DAYTIME + _SEP + r"*,?" + _SEP + r"*\(?" + _SEP + r"*"
-    r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?:" + _SEP + r"*(?=(?:19|20)\d{2}))?(?P<a_y>\d{4}|\d{2}))?(?![\d/])"
+    r"(?P<a_d>\d{1,2})(?:" + _SEP + r"*[-–]" + _SEP + r"*\d{1,2}(?=/))?(?P<a_sep>[/\-.])(?P<a_m>\d{1,2})(?:[/\-.](?:" + _SEP + r"*(?=(?:19|20)\d{2}))?(?P<a_y>\d{4}|\d{2})"
+    # "Selasa (24/62025)": a slash dropped before the year.
+    r"|(?P<a_glued>(?:19|20)\d{2}))?(?![\d/])"
     # "(19-20) Juli 2018" is a span of days before a month name, read below.
     r"(?!" + _SEP + r"*\)?" + _SEP + r"*" + _MON + r")" + _SEP + r"*\)?"
     # Day and month name: "Rabu, 8 Oktober 2025", "19-21 Maret 2018", "30 September - 2 Oktober 2025",
@@ -192,7 +194,9 @@ def _full_date(match: re.Match[str], published: dt.date | None,
     group = match.group
     if group("a_d"):
         day, month = int(group("a_d")), int(group("a_m"))
-        year = group("a_y")
+        year = group("a_y") or group("a_glued")
+        if group("a_glued") and group("a_sep") != "/":
+            return False, None
     elif group("d_d"):
         day, month = int(group("d_d")), MONTHS[group("d_m").rstrip(".").lower()]
         year = group("d_y") or group("d_y2")
@@ -307,7 +311,7 @@ def dates_in(text: str, published: dt.date | None = None, page_years: Sequence[i
                     neighbours = sorted({y + step for y in page_wide_years for step in (-1, 1)} - set(page_wide_years))
                     value = _full_date(match, published, neighbours)[1]
             explicit = True
-            if match.group("a_wd") and (not ok or (match.group("a_sep") != "/" and not match.group("a_y"))):
+            if match.group("a_wd") and (not ok or (match.group("a_sep") != "/" and not (match.group("a_y") or match.group("a_glued")))):
                 # "Rabu, 10.00 WIB": a weekday and a time, not a date.
                 name = match.group("a_wd")
                 if _WD_CASE_CHECK.fullmatch(name):

@@ -78,10 +78,16 @@ def values(text: str, published: dt.date | None = None) -> list[tuple[str, dt.da
         ("8 October 2025", "8 October 2025", D(2025, 10, 8)),
         ("tanggal 17 Agustus 1945", "tanggal 17 Agustus 1945", D(1945, 8, 17)),
         ("SENIN (20/5/2024)", "SENIN (20/5/2024)", D(2024, 5, 20)),
+        ("di Ruang Asisten II, Selasa (24/62025).", "Selasa (24/62025)", D(2025, 6, 24)),
+        ("Kamis (4/122014)", "Kamis (4/122014)", D(2014, 12, 4)),
     ],
 )
 def test_explicit_dates(text: str, found: str, value: dt.date) -> None:
     assert values(text) == [(found, value)]
+
+
+def test_a_year_glued_to_a_dotted_month_is_no_date_only_its_weekday() -> None:
+    assert values("Selasa (24.62025)", D(2025, 10, 9)) == [("Selasa", D(2025, 10, 7))]
 
 
 def test_two_days_give_two_mentions() -> None:
@@ -92,7 +98,7 @@ def test_two_days_give_two_mentions() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Oktober 2025", "pada tahun 2019", "pukul 09.00 WIB", "Rp 1.250.000", "periode 2024-2029", "31/2/2025",
-     "8/13/2025", "30 Februari 2024", "UU Nomor 11 Tahun 2009", "Covid-19", "setiap Rabu", "Senin-Jumat",
+     "8/13/2025", "30 Februari 2024", "24/62025", "UU Nomor 11 Tahun 2009", "Covid-19", "setiap Rabu", "Senin-Jumat",
      "Senin hingga Jumat", "Minggu depan", "minggu lalu", "Minggu lalu", "Jumat Berkah", "tahun kemarin",
      "versi 1.2.3", "buku 17 Juli 1967-17 Juli 2025", "berlaku 1 Januari 2020 sampai dengan 31 Desember 2024"],
 )
