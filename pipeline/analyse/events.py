@@ -1262,6 +1262,22 @@ def _dated_kinds(layout: _Layout, dates: list[DateMention], hits: list[_Hit],
     return kinds
 
 
+# "Dinsos kerja bareng LKKS Kuningan menggelar kegiatan advokasi dan pelayanan PMKS, belum lama ini".
+_HOLDS_ACTIVITY = re.compile(rf"\b(?:{_ORGANISING_VERBS})[ \t]+(?:kegiatan|acara)\b", re.IGNORECASE)
+
+
+def _holds_unnamed_activity(layout: _Layout, mentions: list[OrgMention]) -> bool:
+    """True when a lead sentence has an LKS-type body hold an activity that none of the kinds names."""
+    text = layout.article.text
+    lead = _lead_zone(layout)
+    for mention in mentions:
+        if mention.organization.kind in _LKS_KINDS and layout.slot(mention.start) in lead:
+            start, end = _sentence_bounds(text, 0, mention.start, mention.end)
+            if _HOLDS_ACTIVITY.search(text, start, end):
+                return True
+    return False
+
+
 def _activity_dated(layout: _Layout, dates: list[DateMention]) -> bool:
     """True when the article states the day of something done, not only of the page or of what was said.
 
@@ -1373,7 +1389,7 @@ def find_events(article: ArticleText, analysis: Analysis) -> tuple[bool, list[Ev
     events: list[Event] = []
     headlined = _title_kinds(title, article.text[:_LEAD_CHARACTERS])
     kinds = _kinds(hits, headlined, article.text, _dated_kinds(layout, analysis.dates, hits, headlined))
-    if not kinds and _activity_dated(layout, analysis.dates):
+    if not kinds and (_activity_dated(layout, analysis.dates) or _holds_unnamed_activity(layout, mentions)):
         # An occasion none of the kinds names ("makan bersama anak panti, Senin (12/2/2024)").
         kinds = ["other"]
     for number, kind in enumerate(kinds):

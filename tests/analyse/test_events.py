@@ -1130,6 +1130,19 @@ def test_a_body_that_holds_the_activity_later_in_the_report_makes_it_relevant() 
     assert not analyse(report("Dinas Kesehatan bersama LKKS Provinsi NTB")).relevant
 
 
+def test_an_undated_activity_the_body_holds_without_a_named_kind_is_other() -> None:
+    def report(verb: str) -> Document:
+        return document(
+            None,
+            f"KUNINGAN - Dinas Sosial bersama LKKS Kuningan {verb} advokasi dan pelayanan penyandang masalah "
+            "kesejahteraan sosial, belum lama ini di Lembah Ciremai.",
+            "Ketua LKKS Kuningan mengajak seluruh potensi sumber kesejahteraan sosial bekerja sama.",
+            published=None)
+
+    assert events_of(report("menggelar kegiatan")) == [("other", None, "past")]
+    assert events_of(report("membahas pentingnya")) == []
+
+
 def test_an_act_that_took_place_outranks_one_announced_in_the_same_report() -> None:
     doc = document(
         None,
