@@ -166,8 +166,10 @@ _HANDOVER = re.compile(
 _TENURE_AFTER = re.compile(r"\s+(?:sebelum\w*|lama|terdahulu|terpilih|demisioner|periode\s+\d)", re.IGNORECASE)
 _DAILY_CHAIR = re.compile(r"ketua\s+harian\b", re.IGNORECASE)
 # Heads of an organisation's board, who are named after their body ("Ketua Forpama, Wibowo").
+# Heads of an office's section are named after their unit's short name the same way ("Kasubsie Yantah, Iim Ruhimat").
 _BODY_HEADS = frozenset({"ketua", "ketum", "sekretaris", "bendahara", "pembina", "penasehat", "penasihat", "koordinator",
-                         "direktur", "pimpinan", "pengurus", "manajer"})
+                         "direktur", "pimpinan", "pengurus", "manajer", "kasi", "kasie", "kasubsi", "kasubsie", "kasubag",
+                         "kasubbag", "kabag", "kabid", "kasubdit", "kasubid", "kasubbid", "kasat", "kanit"})
 _OWN_APPOSITION = re.compile(r"[\s,]*(?:selaku|sebagai)\b", re.IGNORECASE)
 _OPENING_TITLES = frozenset({"H", "Hj", "KH", "Drs", "Dra", "Prof", "Ir", "Dr", "dr", "drg", "drh", "Ny", "Pdt", "Ustadz", "Ustaz",
                              "Bapak", "Bpk"})
@@ -1092,7 +1094,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
             # "Ketua Forpama, Wibowo, menyambut ...": one unknown word after a bare head is its body's short name
             # when a name closed by its own comma follows.
             holder, after = _read_name(text, tokens, stop + 1, spans)
-            if holder is not None and after < len(tokens) and tokens[after].kind == "comma":
+            if holder is not None and (after == len(tokens) or tokens[after].kind == "comma"
+                                       or _ends_sentence(tokens[after - 1].text)):
                 role_end, name = name.end, holder
         if (name is not None and not scan.after_comma and name.start == first.start
                 and (left := _APPOSITION_LEFT.search(text, max(0, match.start() - 60), match.start())) is not None

@@ -1331,6 +1331,15 @@ def test_one_word_after_a_bare_board_head_is_its_body_when_a_name_in_commas_foll
     assert by_name(officials_of("Ketua Wibowo, Budi dan Ani hadir dalam kegiatan ini."))["Wibowo"].role == "Ketua"
 
 
+def test_one_word_after_a_section_head_is_its_unit_when_a_name_closing_the_sentence_follows() -> None:
+    found = by_name(officials_of('"Bingkisan kami bagikan kepada anak panti," tutur Kasubsie Yantah, Iim Ruhimat.'))
+    assert found["Iim Ruhimat"].role == "Kasubsie Yantah"
+    assert "Yantah" not in found
+    assert by_name(officials_of("Pembinaan itu dibuka Kasi Rehsos, Dewi Anggraini, di aula dinas."))[
+        "Dewi Anggraini"].role == "Kasi Rehsos"
+    assert by_name(officials_of("Hadir Kasi Wibowo, Budi dan Ani dalam kegiatan ini."))["Wibowo"].role == "Kasi"
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
