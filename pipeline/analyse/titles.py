@@ -152,6 +152,12 @@ def is_head_word(token: str) -> bool:
 
 # Lower-cased words that belong to a position or unit name, never to a person's name; with the grades of
 # functional posts ("Penyuluh Sosial Madya") and the meetings a committee is named after ("Ketua Panitia Raker").
+# Several provinces that one regional office of a national body covers ("OJK Regional 8 Bali Nusra", "Kanwil DJP
+# Sulselbartra", "BI Sumbagsel"): not places of the gazetteer, but the end of an office's name as much as a province.
+REGIONAL_GROUPINGS = words_of("""
+nusra balinusra jabodetabek jabotabek jabodebek jabodetabekjur sulselbar sulselbartra sulutgomalut suluttenggo
+kalselteng kaltimtara sumbagsel sumbagut sumbagteng jatimbalinus
+""")
 ROLE_WORDS = words_of("""
 gubernur wagub bupati wabup wali walikota walkot wako kota kotamadya wawali wawalkot wawalikota wawako sekda sekdaprov
 sekdakab sekdakot sekdakota sekdako sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
@@ -198,7 +204,7 @@ fungsional struktural utama juri asesmen assesmen assessment advokasi korpri pen
 kalapas karutan lapas rutan kakanwil kanwil kakankemenag asda resos tatalaksana lanjut usia irwasda dirkrimsus
 dirkrimum dirreskrimsus dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairud
 dekranasda balitbangda bhabinkamtibmas babinsa bhayangkara presidium logistik wanita persatuan
-""") | FORCE_COMMANDS | RELIGIOUS_BODIES
+""") | FORCE_COMMANDS | RELIGIOUS_BODIES | REGIONAL_GROUPINGS
 
 # Mixed-case agency abbreviations are open-ended ("Dinsos-P2KB", "Setdaprov", "Kemensos"); their stems suffice.
 AGENCY_STEMS = ("dinsos", "dinas", "setda", "sekda", "kemen", "kementer", "disdik", "dinkes", "diskominfo", "dispenduk",

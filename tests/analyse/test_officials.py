@@ -1340,6 +1340,13 @@ def test_one_word_after_a_section_head_is_its_unit_when_a_name_closing_the_sente
     assert by_name(officials_of("Hadir Kasi Wibowo, Budi dan Ani dalam kegiatan ini."))["Wibowo"].role == "Kasi"
 
 
+@pytest.mark.parametrize("office", ["OJK Regional 8 Bali Nusra", "Bank Indonesia Sulselbar", "Kanwil DJP Sumbagsel",
+                                    "OJK Jabodetabek"])
+def test_a_regional_office_covering_several_provinces_ends_at_its_grouping(office: str) -> None:
+    found = by_name(officials_of(f"Kepala {office}, Hizbullah mengatakan bantuan itu rutin diberikan."))
+    assert found["Hizbullah"].role == f"Kepala {office}"
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
