@@ -1031,7 +1031,8 @@ def _parse_mention(text: str, match: re.Match[str], spans: RegionSpans, regions:
         if name is not None and name.start > first.start and not scan.after_comma:
             # Words dropped before a title belong to the unit ("Ketua Yayasan Nurul Iman H. Ahmad").
             role_end = max(t.end for t in tokens if t.end <= name.start)
-        place_head = head.split()[0].lower() in _PLACE_HEADS
+        # "Wakil Dekan III Sumardani": a numbered deputy's number, not a place, comes before the person.
+        place_head = head.split()[-1].lower() in _PLACE_HEADS and scan.last_role_word not in ROMAN
         institution = (scan.last_role_word in PROPER_NAME_UNITS
                        and not _GENERIC_UNIT_END.search(text, head_start, role_end)) or place_head
         if (name is not None and not scan.after_comma and not referred and name.start == first.start

@@ -128,7 +128,7 @@ dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairu
     "wakil gubernur", "wakil bupati", "wakil wali kota", "wakil walikota", "wakil walkot", "wali kota",
     "wali kotamadya", "sekretaris daerah", "staf ahli", "staff ahli", "staf khusus", "staff khusus",
     "direktur jenderal", "direktur utama", "inspektur jenderal", "wakil menteri", "wakil ketua", "wakil ketua umum",
-    "wakil ketua harian", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
+    "wakil ketua harian", "wakil rektor", "wakil dekan", "ketua umum", "ketua harian", "bendahara umum", "wakil camat", "wakil presiden",
     "suku dinas", "bunda paud", "koordinator divisi", "ketua divisi", "anggota divisi", "divisi",
     "wali nagari", "kepala pelaksana", "general manager", "sub koordinator", "koordinator wilayah",
     "koordinator lapangan",

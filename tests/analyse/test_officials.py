@@ -1347,6 +1347,14 @@ def test_a_regional_office_covering_several_provinces_ends_at_its_grouping(offic
     assert found["Hizbullah"].role == f"Kepala {office}"
 
 
+def test_a_numbered_deputy_of_a_university_head_is_followed_by_the_person_not_a_place() -> None:
+    found = by_name(officials_of("Kegiatan dihadiri Dekan FISIP Unpas Budiana, Wakil Dekan III Sumardani, dan warga."))
+    assert found["Sumardani"].role == "Wakil Dekan III"
+    assert by_name(officials_of("Wakil Rektor II Budi Santoso hadir."))["Budi Santoso"].role == "Wakil Rektor II"
+    assert by_name(officials_of("Wakil Rektor Unpatti, Budi Santoso hadir."))["Budi Santoso"].role == (
+        "Wakil Rektor Unpatti")
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
