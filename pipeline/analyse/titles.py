@@ -115,8 +115,8 @@ HEAD_PHRASES = FORCE_COMMANDS | words_of("""
 gubernur wagub bupati wabup wawalkot wawali wawalikota wawako walikota walkot wako walikotamadya sekda sekdaprov sekdakab
 sekdakot sekdakota sekdako sekprov sekkab sekkot asisten stafsus kepala kadis kadissos kadinsos kadin kabid kasi kasie kasubag
 kasubbag kasubid kasubdit kabag karo kaban kaper sekretaris sekdis sekjen sesditjen sesdit sekwan dirjen direktur
-wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pengasuh pengelola
-pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
+wamensos menteri mensos ketua bendahara anggota pembina penasehat penasihat koordinator pimpinan pemimpin pengasuh
+pengelola pendiri pengurus ketuanya camat lurah kades keuchik geuchik kapolres kapolresta kapolda kapolsek dandim danrem danramil rektor dekan
 presiden senator ketum waketum sekum bendum kasudin kasudinsos sudin sudinsos kadinsosp3a kadinsosp3ap2kb kaur kasat kanit
 sekertaris sekretatis seketaris kasubsi kasubsie kasubbid kabiro kapus sekdes sekcam seklur kadus perbekel kuwu
 pambakal
@@ -138,9 +138,9 @@ dirreskrimum dirresnarkoba dirlantas dirbinmas dirintelkam dirsamapta dirpolairu
 HEAD_WORDS = frozenset(p for p in HEAD_PHRASES if " " not in p)
 
 # One search finds every position head, optionally behind an acting prefix; "Pelaksana Tugas (Plt) Kepala"
-# spells the prefix out and abbreviates it.
+# spells the prefix out and abbreviates it; "Pejabat (Pj) Bupati" misspells "Penjabat" and abbreviates it.
 HEAD_RE = CaselessPattern(
-    rf"\b(?P<acting>(?:{trie_pattern(ACTING_PHRASES)})\.?(?:\s*\((?:plt|pj|plh|pjs)\.?\))?\s*)?"
+    rf"\b(?P<acting>(?:{trie_pattern(ACTING_PHRASES)}|pejabat(?=\s*\(pj\.?\)))\.?(?:\s*\((?:plt|pj|plh|pjs)\.?\))?\s*)?"
     rf"(?P<head>{trie_pattern(HEAD_PHRASES)})\b"
 )
 
@@ -163,7 +163,7 @@ gubernur wagub bupati wabup wali walikota walkot wako kota kotamadya wawali wawa
 sekdakab sekdakot sekdakota sekdako sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
 kadis kadin kadinsos kadissos sekdis kabid kasi kasie kasubag kasubbag kasubid kasubdit kabag karo kaban biro bagian
 subbagian bidang subbidang seksi sub unit ketua wakil umum harian bendahara anggota pengurus pembina penasehat penasihat
-koordinator pimpinan pengasuh pengelola pendiri dewan direktur direktorat jenderal dirjen ditjen sesditjen sesdit
+koordinator pimpinan pemimpin pengasuh pengelola pendiri dewan direktur direktorat jenderal dirjen ditjen sesditjen sesdit
 sekjen inspektur inspektorat menteri mensos wamensos kementerian kementrian kemensos kemsos camat lurah kades desa
 kelurahan kecamatan rektor dekan presiden senator dinas dinsos sosial setda setdaprov setdakab setdakot setdakota
 pemerintahan pemerintah pemprov pemkab pemkot kesejahteraan kesejahtraan rakyat kesra perekonomian pembangunan
@@ -426,7 +426,7 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^penanggung\s+jawab\b(?:\s+utama)?\s+(?:panti|yayasan|lks|lksa|lembaga\s+kesejahteraan)\b", "org_chair"),
     # A "ketua harian" runs the daily work under the "ketua (umum)": a board member, not the chair.
     (r"^(?:ketua(?:nya)?(?!\s+harian)|ketum|kepala\s+(?:panti|yayasan|lks|lksa|" + _GOVERNMENT_HOMES + r")|pimpinan|pengelola"
-     r"|direktur\s+(?:yayasan|panti|lks|lksa|psaa)"
+     r"|(?:direktur|pemimpin)\s+(?:yayasan|panti|lks|lksa|psaa)"
      r"|pemilik\s+(?:panti|yayasan|lks|lksa))\b"
      r"(?!.*\b(?:pengadilan|kpu|bawaslu)\b)", "org_chair"),
     (r"^(?:wakil\s+ketua|ketua\s+harian|waketum|sekretaris|sekjen|sekum|bendahara|bendum|anggota|pengurus|pembina|penasehat"

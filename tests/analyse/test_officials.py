@@ -1355,6 +1355,18 @@ def test_a_numbered_deputy_of_a_university_head_is_followed_by_the_person_not_a_
         "Wakil Rektor Unpatti")
 
 
+def test_pemimpin_heads_a_position_and_leads_a_home() -> None:
+    found = by_name(officials_of("Bantuan diterima oleh Paul Ngalngola selaku Pemimpin Panti Asuhan dan disaksikan warga."))
+    assert (found["Paul Ngalngola"].role, found["Paul Ngalngola"].role_kind) == ("Pemimpin Panti Asuhan", "org_chair")
+    bank = by_name(officials_of("Pemimpin Cabang BRI Kendal, Budi Santoso, menyerahkan bantuan."))["Budi Santoso"]
+    assert bank.role_kind == "other"
+
+
+def test_pejabat_before_an_abbreviated_pj_is_the_acting_prefix_misspelt() -> None:
+    found = by_name(officials_of("Pejabat (Pj) Bupati Madiun, Tontro Pahlawanto, menghadiri acara itu."))
+    assert (found["Tontro Pahlawanto"].role_kind, found["Tontro Pahlawanto"].acting) == ("regent", True)
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
