@@ -369,7 +369,10 @@ _ROLE_RULES: tuple[tuple[str, RoleKind], ...] = (
     (r"^(?:sekretaris\s+dprd|sekwan)\b", "other"),
     # A jury and a field coordinator serve one event, not a body's board.
     (rf"^(?:ketua\s+{JURY}|koordinator\s+lapangan)\b", "other"),
-    (r"^(?:ketua|wakil\s+ketua|anggota|senator|sekretaris\s+fraksi|bendahara\s+fraksi)\b.*\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
+    # The secretary of a council's commission, faction or special committee is one of its members; the council's
+    # own secretary ("Sekretaris DPRD", above) heads its staff.
+    (r"^(?:ketua|wakil\s+ketua|anggota|senator|(?:sekretaris|bendahara)\s+(?:fraksi|komisi|pansus|panja))\b.*"
+     r"\b(?:dpr|dprd|dprk|dpra|dpd|mpr"
      r"|komisi|fraksi|pansus|panja|dewan\s+perwakilan"
      r")\b|^anggota\s+dewan\b|^senator\b", "legislator"),
     (r"^(?:wakil\s+gubernur|wagub)\b", "vice_governor"),

@@ -553,6 +553,8 @@ def test_role_without_region_takes_the_article_region() -> None:
     ("Ketua RT 05", "other"),
     ("Sekretaris Fraksi PKB DPRD Jawa Timur", "legislator"),
     ("Sekretaris DPRD Jawa Timur", "other"),
+    ("Sekretaris Komisi E DPRD Jateng", "legislator"),
+    ("Bendahara Pansus DPRD Kota Malang", "legislator"),
     # A coordinator of a named body leads it; of a section or a field team, is one of its officers.
     ("Koordinator Forum Panti Asuhan Kabupaten Bantul", "org_chair"),
     ("Koordinator Wilayah LKSA Provinsi Jambi", "org_chair"),
