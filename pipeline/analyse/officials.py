@@ -934,6 +934,9 @@ def _named_as_institution_elsewhere(text: str, start: int, end: int) -> bool:
     return False
 
 
+_ACTING_WORDS = ("pj", "pjs", "plt", "plh", "penjabat")
+
+
 def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans) -> bool:
     """A comma inside a long office name: what follows is more of the unit, not the person.
 
@@ -947,9 +950,10 @@ def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans)
     following = tokens[index]
     if not following.text[:1].isupper() or is_head_word(following.text) or is_honorific(following.text):
         return False
-    if (following.text.lower() == "wakil" and index + 1 < len(tokens)
+    if (following.text.lower().rstrip(".") in ("wakil", *_ACTING_WORDS) and index + 1 < len(tokens)
             and is_head_word(tokens[index + 1].text.replace("kota", ""))):
-        # "Mewakili Gubernur, Wakil Gubernur Victor ...": a new position, not more of the unit.
+        # "Mewakili Gubernur, Wakil Gubernur Victor ...", "Kadinsos Benyamin San, PLH Ketua Dharma Wanita ...": a new
+        # position, not more of the unit.
         return False
     if (following.text in ("I", "Ni") and index + 1 < len(tokens)
             and tokens[index + 1].text.lower().rstrip(".") in BALINESE_NAME_WORDS):

@@ -1369,6 +1369,14 @@ def test_pejabat_before_an_abbreviated_pj_is_the_acting_prefix_misspelt() -> Non
     assert (found["Tontro Pahlawanto"].role_kind, found["Tontro Pahlawanto"].acting) == ("regent", True)
 
 
+def test_an_acting_prefix_after_a_comma_opens_the_next_position() -> None:
+    found = by_name(officials_of("Hadir Kepala Dinas Sosial Benyamin San, PLH Ketua Dharma Wanita Persatuan Ny. Bonevora "
+                                 "Veni Paput, dan warga."))
+    assert found["Benyamin San"].role_kind == "head_of_social_office"
+    assert (found["Bonevora Veni Paput"].role, found["Bonevora Veni Paput"].acting) == (
+        "Ketua Dharma Wanita Persatuan", True)
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
