@@ -213,6 +213,11 @@ _OWN_LEAD = re.compile(r"[ \t]*,?[ \t]*")
 _FROM_BEFORE = re.compile(r"[ \t]*,?[ \t]+(?:dari|asal)[ \t]+$")
 _HOUSE_COMMITTEE_CUE = re.compile(r"dari[ \t]+Komisi")
 _FROM_HOUSE_COMMITTEE = re.compile(r"[ \t]*,?[ \t]+dari[ \t]+(Komisi[ \t]+[A-Z0-9]{1,4}[ \t]+DPR[DA]?\b(?:[ \t]+RI\b)?)")
+# "berdialog dengan Komisi 8 yang diwakili Budiman Sudjatmiko, Alfia Reziani dan Diah Pitaloka": its members.
+_HOUSE_COMMITTEE_REPRESENTED = re.compile(
+    r"\b(Komisi[ \t]+[A-Z0-9]{1,4}(?:[ \t]+DPR[DA]?\b(?:[ \t]+(?:RI|[A-Z][a-z]+))?)?)[ \t]*,?[ \t]+(?:yang[ \t]+)?"
+    r"diwakili[ \t]+(?:oleh[ \t]+)?")
+_HOUSE_COMMITTEE_REPRESENTED_CUE = re.compile(r"Komisi")
 # A story about the social office only: its bare "Kepala Dinas" is the social office's head.
 _SOCIAL_OFFICE = re.compile(r"\b(?:dinas\s+sosial|dinsos)", re.IGNORECASE)
 # The word boundary is checked after the first letter, so the regex engine can skip ahead to a "D" or "d".
@@ -1300,6 +1305,9 @@ def _representatives(text: str, spans: RegionSpans, regions: list[RegionMention]
     for match in _cued(_FROM_HOUSE_COMMITTEE, _HOUSE_COMMITTEE_CUE, text):
         if (name := _member_before(text, match.start(), spans)) is not None:
             found.append(_role_mention(name, f"Anggota {match.group(1)}", regions))
+    for match in _cued(_HOUSE_COMMITTEE_REPRESENTED, _HOUSE_COMMITTEE_REPRESENTED_CUE, text):
+        found.extend(_role_mention(name, f"Anggota {match.group(1)}", regions)
+                     for name in _read_name_list(text, match.end(), spans))
     return found
 
 

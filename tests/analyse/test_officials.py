@@ -1377,6 +1377,13 @@ def test_an_acting_prefix_after_a_comma_opens_the_next_position() -> None:
         "Ketua Dharma Wanita Persatuan", True)
 
 
+def test_the_people_a_council_commission_is_represented_by_are_its_members() -> None:
+    found = by_name(officials_of("Komisi D DPRD Kendal, yang diwakili oleh Budi Santoso dan Sri Wahyuni, meninjau panti."))
+    assert {name: (p.role, p.role_kind) for name, p in found.items()} == {
+        "Budi Santoso": ("Anggota Komisi D DPRD Kendal", "legislator"),
+        "Sri Wahyuni": ("Anggota Komisi D DPRD Kendal", "legislator")}
+
+
 def test_west_sumatran_short_forms_of_the_mayor_and_the_city_secretary() -> None:
     found = by_name(officials_of("Ikut menyaksikan penyerahan bantuan itu, Wawako Padang, Hendri Septa.",
                                  "Wako Padang Mahyeldi dan Sekdako Padang Andree Algamar menyerahkan bantuan."))
