@@ -24,6 +24,7 @@ from pipeline.analyse.organizations import (
 )
 from pipeline.analyse.titles import (
     ABBREVIATED_HEADS,
+    ACTING_PHRASES,
     ARABIC_NAME_OPENERS,
     CITY_KINDS,
     DEGREE_TAIL_RE,
@@ -939,7 +940,7 @@ def _named_as_institution_elsewhere(text: str, start: int, end: int) -> bool:
     return False
 
 
-_ACTING_WORDS = ("pj", "pjs", "plt", "plh", "penjabat")
+_ACTING_WORDS = tuple(phrase for phrase in ACTING_PHRASES if " " not in phrase)
 
 
 def _continues_after_comma(tokens: list[_Token], index: int, spans: RegionSpans) -> bool:

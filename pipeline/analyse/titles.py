@@ -150,14 +150,14 @@ def is_head_word(token: str) -> bool:
     return token.rstrip(".").lower() in HEAD_WORDS
 
 
-# Lower-cased words that belong to a position or unit name, never to a person's name; with the grades of
-# functional posts ("Penyuluh Sosial Madya") and the meetings a committee is named after ("Ketua Panitia Raker").
 # Several provinces that one regional office of a national body covers ("OJK Regional 8 Bali Nusra", "Kanwil DJP
 # Sulselbartra", "BI Sumbagsel"): not places of the gazetteer, but the end of an office's name as much as a province.
 REGIONAL_GROUPINGS = words_of("""
 nusra balinusra jabodetabek jabotabek jabodebek jabodetabekjur sulselbar sulselbartra sulutgomalut suluttenggo
 kalselteng kaltimtara sumbagsel sumbagut sumbagteng jatimbalinus
 """)
+# Lower-cased words that belong to a position or unit name, never to a person's name; with the grades of
+# functional posts ("Penyuluh Sosial Madya") and the meetings a committee is named after ("Ketua Panitia Raker").
 ROLE_WORDS = words_of("""
 gubernur wagub bupati wabup wali walikota walkot wako kota kotamadya wawali wawalkot wawalikota wawako sekda sekdaprov
 sekdakab sekdakot sekdakota sekdako sekprov sekkab sekkot sekretaris sekretariat daerah asisten staf staff ahli khusus stafsus kepala
