@@ -19,6 +19,7 @@ from pipeline.analyse.organizations import (
     organization_spans,
 )
 from pipeline.analyse.titles import (
+    DOTTED_PREFIXES,
     HONORIFICS,
     MONTHS_AND_DAYS,
     PASSIVE_REPORTING_STEMS,
@@ -497,7 +498,7 @@ def _framed(text: str, paragraph_start: int, start: int, end: int) -> bool:
 
 
 # Acting prefixes and place abbreviations stand before a position or a name: their dot ends no sentence.
-_ABBREVIATION_DOTS = frozenset({"Plt", "Plh", "Pj", "Pjs", "Kab", "Kec", "Kel", "Prov", "Jl", "Jln", "No"})
+_ABBREVIATION_DOTS = frozenset({word.capitalize() for word in DOTTED_PREFIXES} | {"Jln"})
 
 
 def _title_dot(text: str, floor: int, dot: int) -> bool:

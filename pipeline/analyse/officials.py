@@ -28,6 +28,7 @@ from pipeline.analyse.titles import (
     ARABIC_NAME_OPENERS,
     CITY_KINDS,
     DEGREE_TAIL_RE,
+    DOTTED_PREFIXES,
     FAMILIAR_ADDRESS,
     FUNCTION_WORDS,
     HEAD_RE,
@@ -106,8 +107,8 @@ _NEWLY = frozenset({"baru", "terbaru", "terpilih"})
 _TENURE_WORDS = frozenset({"periode", "masa", "bakti", "bhakti", "jabatan", "khidmat", "kepengurusan", "sebelumnya", "tahun",
                            "lalu", "terdahulu", "lama", "baru"})
 # Dotted tokens that do not end a sentence.
-_DOTTED_ABBREVIATIONS = words_of(
-    "plt pj plh pjs kab prov kec kel ds jl no sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg upt uptd ka"
+_DOTTED_ABBREVIATIONS = DOTTED_PREFIXES | words_of(
+    "ds sdr bpk ny tn moh muh moch mochd mhd mohd muhd abd ach ahm st dg upt uptd ka"
     # Balinese name words written short: Ngurah, Gusti, Gede, Bagus, Cokorda, Dewa.
     " ngr gst gd bgs cok dw")
 _APPOSITION_LEFT = re.compile(

@@ -97,6 +97,9 @@ def phrase_key(text: str) -> str:
 
 
 ACTING_PHRASES = ("penjabat sementara", "penjabat", "pelaksana tugas", "pelaksana harian", "pjs", "pj", "plt", "plh")
+# Short forms written with a dot before a position or a name ("Plt. Sekda", "Kab. Kendal", "Jl. Pemuda", "No. 5"):
+# their dot ends no sentence.
+DOTTED_PREFIXES = words_of("plt plh pj pjs kab kec kel prov jl no")
 
 # Army and police commands in their short forms, each a head ("Kapolri", "Kapendam XIV/Hasanuddin", "Panit II").
 FORCE_COMMANDS = words_of("""
